@@ -1,0 +1,41 @@
+"""vnplan: Vietnamese government plans (Kế hoạch) to structured, grounded JSON.
+
+>>> import vnplan
+>>> plan = vnplan.parse("corpus/long-bien-2021-y-te.txt")
+>>> plan.metadata.number
+'460/KH-UBND'
+"""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from vnplan.errors import VnplanError
+from vnplan.model import Plan
+
+__version__ = "0.1.0"
+__all__ = ["parse", "parse_text", "parse_bytes", "Plan", "VnplanError", "__version__"]
+
+
+def parse(path: str | os.PathLike, *, max_bytes: Optional[int] = None) -> Plan:
+    """Parse a plan file (.txt, .pdf, .docx, .html, .doc) into a :class:`Plan`."""
+    from vnplan.pipeline import build_plan
+    from vnplan.readers import DEFAULT_MAX_BYTES, read_path
+
+    return build_plan(read_path(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES))
+
+
+def parse_bytes(data: bytes, name: Optional[str] = None) -> Plan:
+    """Parse the raw bytes of a plan file; ``name`` labels errors and ``source.path``."""
+    from vnplan.pipeline import build_plan
+    from vnplan.readers import read_bytes
+
+    return build_plan(read_bytes(data, name))
+
+
+def parse_text(text: str, name: Optional[str] = None) -> Plan:
+    """Parse plan text already decoded to ``str``."""
+    from vnplan.pipeline import build_plan
+    from vnplan.readers import read_bytes
+
+    return build_plan(read_bytes(text.encode("utf-8"), name))
