@@ -1,12 +1,25 @@
-"""Structure stage: header metadata, layout regions and the section tree."""
+"""Structure stage: header metadata, layout regions and the section tree.
+
+``get_structure(doc)`` finds, in order: the body (first section heading), the
+closing block (Nơi nhận / TM. / KT.), the appendix (PHỤ LỤC, Biểu 1 ...) and
+web-page debris; then reads the header, the preamble's legal bases, the
+recipients and signer, and builds the section tree of the body and appendix.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 from vnplan.model import Document, Layout, Metadata, Section, Span, Table, Warning
-from vnplan.structure.header import get_metadata
+from vnplan.structure import layout as lay
+from vnplan.structure.closing import get_closing
+from vnplan.structure.header import get_header, issuer_from_preamble
+from vnplan.structure.issuer import ends_with_admin_unit
 from vnplan.structure.lines import LineInfo, classify_all
-from vnplan.structure.sections import build_sections, find_closing
+from vnplan.structure.period import get_period
+from vnplan.structure.sections import BODY_MARKERS, build_sections
+
+_APPENDIX = frozenset({"appendix"})
 
 
 @dataclass
@@ -18,35 +31,135 @@ class Structure:
     warnings: list[Warning] = field(default_factory=list)
 
 
-def _first(infos: list[LineInfo], markers: set[str], lo: int = 0):
-    for info in infos[lo:]:
+def _first(infos: list[LineInfo], markers: set[str], lo: int = 0, hi: Optional[int] = None) -> Optional[int]:
+    for info in infos[lo:hi]:
         if info.kind == "heading" and info.marker in markers:
             return info.line.index
     return None
 
 
+def find_body_start(infos: list[LineInfo]) -> Optional[int]:
+    """Line of the first top-level heading (Phần / A. / I.), else of the first ``1.``."""
+    first = _first(infos, {"part", "upper", "roman"})
+    if first is None:
+        return _first(infos, {"arabic", "decimal", "paren"})
+    # A numbered preamble list ("1. Luật ...") before "I." does not count.
+    return first
+
+
+@dataclass
+class Regions:
+    body_start: Optional[int]
+    body_end: int
+    closing: Optional[int]
+    appendix: Optional[int]
+    debris: list[tuple[int, int]]
+
+
+def find_regions(doc: Document, infos: list[LineInfo]) -> Regions:
+    n = len(infos)
+    body_start = find_body_start(infos)
+    lo = body_start or 0
+    closing = lay.find_closing(doc, infos, lo) if body_start is not None else None
+    if closing is not None:
+        appendix = lay.find_appendix(doc, infos, closing, n, strong_only=False)
+        debris_from = closing
+    else:
+        appendix = lay.find_appendix(doc, infos, lo + 1, n, strong_only=True) if body_start is not None else None
+        tail = lay.last_closing_paragraph(doc, infos, lo, appendix or n)
+        debris_from = tail if tail is not None else lo
+    debris = lay.find_debris(doc, infos, debris_from)
+    if appendix is not None:
+        debris = [d for d in debris if d[0] > appendix or d[1] <= appendix]
+    ends = [x for x in (closing, appendix, debris[0][0] if debris else None) if x is not None]
+    body_end = min(ends) if ends else n
+    return Regions(body_start, body_end, closing, appendix, debris)
+
+
+def _appendix_regions(appendix: int, n: int, debris: list[tuple[int, int]]) -> list[tuple[int, int, frozenset]]:
+    out, lo = [], appendix
+    for a, b in debris:
+        if a < appendix:
+            continue
+        if a > lo:
+            out.append((lo, a, _APPENDIX))
+        lo = b
+    if lo < n:
+        out.append((lo, n, _APPENDIX))
+    return out
+
+
 def get_structure(doc: Document) -> Structure:
+    from vnplan.extract.citations import get_legal_bases
+
     infos = classify_all(doc)
     n = len(infos)
-    body_start = _first(infos, {"part", "roman"})
-    if body_start is None:
-        body_start = _first(infos, {"arabic", "decimal"})
+    r = find_regions(doc, infos)
     warnings: list[Warning] = []
-    if body_start is None:
-        meta, _ = get_metadata(doc, infos, n)
-        warnings.append(Warning("no_sections", "no numbered section headings found"))
-        return Structure(meta, [], infos, warnings=warnings)
-    meta, title_end = get_metadata(doc, infos, body_start)
-    closing = find_closing(doc, infos, body_start)
-    appendix = _first(infos, {"appendix"}, closing) if closing is not None else None
-    body_end = closing if closing is not None else n
-    sections = build_sections(doc, infos, body_start, body_end, appendix)
-    lines = doc.lines
-    meta.layout = Layout(
-        header=Span(0, lines[title_end - 1].end) if title_end else None,
-        preamble=Span(lines[title_end].start, lines[body_start].start) if title_end else None,
-        body=Span(lines[body_start].start, sections[-1].span.end if sections else lines[body_end - 1].end),
-        closing=Span(lines[closing].start, lines[(appendix or n) - 1].end) if closing is not None else None,
-        appendix=Span(lines[appendix].start, len(doc.text)) if appendix is not None else None,
+    header = get_header(doc, infos, r.body_start if r.body_start is not None else n)
+
+    regions = []
+    if r.body_start is not None:
+        regions.append((r.body_start, r.body_end, BODY_MARKERS))
+    if r.appendix is not None:
+        regions.extend(_appendix_regions(r.appendix, n, r.debris))
+    sections = build_sections(doc, infos, regions)
+
+    title_end = header.title_end_line
+    pre_lo = title_end if title_end is not None else 0
+    pre_hi = r.body_start if r.body_start is not None else (pre_lo if title_end is not None else 0)
+    closing_end = min([x for x in (r.appendix, r.debris[0][0] if r.debris else None) if x is not None
+                       and r.closing is not None and x > r.closing] or [n])
+    appendix_end = max((s.span.end for s in sections if s.kind == "phu_luc"), default=None)
+    layout = Layout(
+        header=lay.line_span(doc, 0, title_end) if title_end is not None else None,
+        preamble=lay.line_span(doc, pre_lo, pre_hi),
+        body=lay.line_span(doc, r.body_start, r.body_end) if r.body_start is not None else None,
+        closing=lay.line_span(doc, r.closing, closing_end) if r.closing is not None else None,
+        appendix=lay.trimmed(doc, doc.lines[r.appendix].start, appendix_end)
+        if r.appendix is not None and appendix_end else None,
     )
+
+    meta = Metadata(doc_type=header.doc_type, number=header.number, symbol=header.symbol,
+                    place=header.place, date=header.date, title=header.title, layout=layout)
+    meta.period = get_period(header.title, header.date)
+    meta.legal_bases = get_legal_bases(doc, layout.preamble)
+    if r.closing is not None:
+        meta.recipients, meta.signer = get_closing(doc, infos, r.closing, closing_end)
+    meta.issuer = header.issuer or _fallback_issuer(doc, infos, pre_lo, pre_hi, meta)
+
+    for a, b in r.debris:
+        span = lay.line_span(doc, a, b)
+        warnings.append(Warning("debris_dropped",
+                                f"web-page debris after the {'appendix' if r.appendix is not None and a > r.appendix else 'signature'} "
+                                f"left out of the sections (lines {a + 1}-{b})", span))
+    if not sections or (header.doc_type is None and all(s.kind == "other" for s in sections)):
+        what = "no numbered section headings" if not sections else "no document type and no known section headings"
+        warnings.append(Warning("no_plan_structure", f"text has no plan structure ({what})"))
     return Structure(meta, sections, infos, warnings=warnings)
+
+
+def _fallback_issuer(doc: Document, infos: list[LineInfo], lo: int, hi: int, meta: Metadata) -> Optional[str]:
+    """Issuer when the header block is missing: preamble sentence, then signature."""
+    found = issuer_from_preamble(doc, infos, lo, hi, meta.place)
+    if found:
+        return found
+    body = meta.signer.on_behalf
+    if not body:
+        return None
+    unit = _unit_of_place(doc, meta.place, meta.title)
+    return f"{body} {unit}" if unit and not ends_with_admin_unit(body) else body
+
+
+def _unit_of_place(doc: Document, place: Optional[str], title: Optional[str]) -> Optional[str]:
+    """``quận Long Biên`` when the title names the date line's place with its unit."""
+    import regex
+
+    from vnplan import patterns
+    from vnplan.text.normalise import key
+
+    if not place or not title:
+        return None
+    units = "|".join(key(u) for u in patterns.load("issuers")["admin_units"])
+    m = regex.search(rf"(?<!\p{{L}})({units})\s+{regex.escape(key(place))}(?!\p{{L}})", key(title))
+    return title[m.start():m.end()] if m else None

@@ -1,58 +1,227 @@
-"""Header metadata: document type, number, place and date, title.
+"""Header metadata: document type, number and symbol, issuer, place, date, title.
 
-(First cut: issuer, legal bases, period, signer and recipients come next.)
+The header block of a plan (issuer lines, national motto, ``Số: 89/KH-UBND``,
+``Cần Thơ, ngày 15 tháng 4 năm 2023``) comes before the document-type line
+(``KẾ HOẠCH``); the title follows it. Flattened two-column headers put
+several fields on one line, separated by tabs, ``|`` or runs of spaces:
+each such *cell* is read on its own.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from vnplan import patterns
-from vnplan.model import DateParts, Document, Metadata, Span
-from vnplan.structure.lines import LineInfo
+from vnplan.model import DateParts, Document, Span
+from vnplan.structure.issuer import ends_with_admin_unit, join_header_parts, normalise_issuer
+from vnplan.structure.lines import LineInfo, continues, undecorated
 from vnplan.text.normalise import key
 
-_NUMBER = regex.compile(r"^\s*S[ốô]\s*:?\s*(\d*)\s*[/\-]?\s*([A-ZĐ][\wĐ\-]*(?:-[\wĐ]+)*)", regex.V1)
+# On the matching key. "Số: 460 /KH-UBND", "Số /KH-UBND", "Số: ..../KH-UBND",
+# "Số: 12/2023/KH-UBND", "Số: 136-KH/QU".
+_NUMBER = regex.compile(
+    r"^số\s{0,3}:?\s{0,5}(?P<digits>\d{1,6}(?:\s?/\s?\d{4})?)?[\s.…_]{0,20}"
+    r"(?P<sep>[/\-])?\s{0,3}(?P<symbol>[\p{L}][\p{L}\d&]*(?:\s?[\-/]\s?[\p{L}\d&]+){0,4})", regex.V1)
 _DATE = regex.compile(
-    r"^\s*([^\d,]{2,60}?)\s*,\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})?", regex.V1 | regex.I)
+    r"^(?:(?P<place>[^\d,;:]{2,60}?)\s*,\s*)?ngày[\s.…_]{0,20}(?P<d>\d{1,2})?[\s.…_]{0,20}"
+    r"tháng[\s.…_]{0,20}(?P<m>\d{1,2})?[\s.…_]{0,20}năm[\s.…_]{0,20}(?P<y>\d{4})?", regex.V1)
+_DATE_NUMERIC = regex.compile(
+    r"^(?:(?P<place>[^\d,;:]{2,60}?)\s*,\s*)?ngày\s{0,3}(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>\d{4})",
+    regex.V1)
+_CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s{3,}")
+_SEPARATOR = regex.compile(r"^[\s\-_=*.~–—]+$")
+
+
+@dataclass
+class Cell:
+    text: str
+    span: Span
+
+
+@dataclass
+class Header:
+    """What the header block and title say (fields None when absent)."""
+
+    doc_type: Optional[str] = None
+    doc_type_line: Optional[int] = None
+    number: Optional[str] = None
+    symbol: Optional[str] = None
+    issuer: Optional[str] = None
+    place: Optional[str] = None
+    date: DateParts = None  # type: ignore[assignment]
+    title: Optional[str] = None
+    title_end_line: Optional[int] = None  # first line after the title
+
+    def __post_init__(self) -> None:
+        if self.date is None:
+            self.date = DateParts()
 
 
 @lru_cache(maxsize=1)
 def _doc_type_re() -> "regex.Pattern[str]":
     types = sorted(patterns.load("layout")["doc_types"], key=len, reverse=True)
-    return regex.compile(r"^[\s*#_]*(" + "|".join(key(t) for t in types) + r")[\s*#_]*$", regex.V1)
+    return regex.compile(r"^(?:" + "|".join(key(t) for t in types) + r")$", regex.V1)
 
 
-def get_metadata(doc: Document, infos: list[LineInfo], body_start: int) -> tuple[Metadata, Optional[int]]:
-    """Metadata from the lines before the body; also the line index where the title ends."""
-    meta = Metadata()
-    title_end_line = None
-    rx_type = _doc_type_re()
-    for info in infos[:body_start]:
-        line = doc.text[info.line.start:info.line.end]
-        k = doc.key[info.line.start:info.line.end]
-        if meta.number is None and meta.symbol is None and (m := _NUMBER.match(line)):
-            digits, symbol = m.group(1), m.group(2)
-            meta.symbol = symbol
-            meta.number = f"{digits}/{symbol}" if digits else None
-            continue
-        if meta.date.year is None and (m := _DATE.match(line)):
-            meta.place = m.group(1).strip()
-            meta.date = DateParts(*(int(g) if g else None for g in (m.group(4), m.group(3), m.group(2))))
-            continue
-        if meta.doc_type is None and (m := rx_type.match(k)):
-            meta.doc_type = line.strip().strip("*#_ ").upper()
-            # Title: the following non-blank lines up to a blank line after text.
-            title_lines, j = [], info.line.index + 1
-            while j < body_start and infos[j].kind == "blank":
-                j += 1
-            while j < body_start and infos[j].kind != "blank":
-                title_lines.append(doc.text[infos[j].line.start:infos[j].line.end].strip())
-                j += 1
-            if title_lines:
-                meta.title = " ".join(title_lines)
-                title_end_line = j
+@lru_cache(maxsize=1)
+def _motto_re() -> "regex.Pattern[str]":
+    return regex.compile(r"^(?:" + "|".join(patterns.load("layout")["motto"]) + r")", regex.V1)
+
+
+@lru_cache(maxsize=1)
+def _basis_re() -> "regex.Pattern[str]":
+    cues = patterns.load("legal")["basis_cues"]
+    return regex.compile(r"^(?:" + "|".join(key(c) for c in cues) + r")(?!\p{L})", regex.V1)
+
+
+def cells(doc: Document, info: LineInfo) -> list[Cell]:
+    """The cells of a header line (one cell unless columns were flattened)."""
+    start, end = info.line.start, info.line.end
+    text = doc.text[start:end]
+    out, pos = [], 0
+    for m in list(_CELL_SPLIT.finditer(text)) + [None]:
+        stop = m.start() if m else len(text)
+        lead, body = undecorated(text[pos:stop])
+        if body.strip():
+            s = start + pos + lead
+            out.append(Cell(body, Span(s, s + len(body))))
+        pos = m.end() if m else len(text)
+    return out
+
+
+def parse_number(text: str) -> Optional[tuple[Optional[str], str]]:
+    """``(number, symbol)`` of a ``Số: ...`` cell; number None when left blank."""
+    m = _NUMBER.match(key(text))
+    if not m:
+        return None
+    raw = text[m.start("symbol"):m.end("symbol")]
+    symbol = regex.sub(r"\s+", "", raw)
+    if not regex.search(r"\p{L}", symbol) or (m.group("digits") is None and m.group("sep") is None
+                                              and not regex.search(r"[\-/]", symbol)):
+        return None
+    digits = m.group("digits")
+    if not digits:
+        return None, symbol
+    digits = regex.sub(r"\s+", "", text[m.start("digits"):m.end("digits")])
+    return f"{digits}{m.group('sep') or '/'}{symbol}", symbol
+
+
+def parse_date(text: str) -> Optional[tuple[Optional[str], DateParts]]:
+    """``(place, date)`` of a ``Hải Phòng, ngày tháng 01 năm 2024`` cell."""
+    k = key(text)
+    m = _DATE.match(k) or _DATE_NUMERIC.match(k)
+    if not m:
+        return None
+    place = text[m.start("place"):m.end("place")].strip(" *_") if m.group("place") else None
+
+    def num(name: str, lo: int, hi: int) -> Optional[int]:
+        v = m.group(name)
+        return int(v) if v and lo <= int(v) <= hi else None
+
+    return place or None, DateParts(num("y", 1900, 2100), num("m", 1, 12), num("d", 1, 31))
+
+
+def _is_doc_type(text: str) -> bool:
+    return bool(_doc_type_re().match(" ".join(key(text).split())))
+
+
+def _title(doc: Document, infos: list[LineInfo], first: int, hi: int) -> tuple[Optional[str], int]:
+    """Title lines after the document-type line; returns (title, first line after it)."""
+    j = first
+    while j < hi and infos[j].kind == "blank":
+        j += 1
+    parts: list[str] = []
+    prev: Optional[LineInfo] = None
+    while j < hi:
+        info = infos[j]
+        text = undecorated(doc.text[info.line.start:info.line.end])[1].strip()
+        if info.kind == "blank":
+            k = j
+            while k < hi and infos[k].kind == "blank":
+                k += 1
+            if prev is not None and k < hi and continues(doc, prev, infos[k]):
+                j = k
+                continue
             break
-    return meta, title_end_line
+        if _SEPARATOR.match(text) or (parts and _basis_re().match(key(text))):
+            break
+        parts.append(text)
+        prev = info
+        j += 1
+        if text.endswith("như sau:"):
+            break
+    title = " ".join(" ".join(parts).replace("**", "").split()) or None
+    return title, j
+
+
+def get_header(doc: Document, infos: list[LineInfo], body_start: int) -> Header:
+    """Header fields from the lines before ``body_start``."""
+    h = Header()
+    issuer_parts: list[str] = []
+    fields_seen = False
+    for info in infos[:body_start]:
+        if info.kind == "blank":
+            continue
+        for cell in cells(doc, info):
+            text = cell.text.strip()
+            k = " ".join(key(text).split())
+            if _SEPARATOR.match(text) or _motto_re().match(k):
+                continue
+            if h.symbol is None and (num := parse_number(text)):
+                h.number, h.symbol = num
+                fields_seen = True
+                continue
+            if h.date.year is None and h.date.month is None and (d := parse_date(text)):
+                h.place, h.date = d
+                fields_seen = True
+                continue
+            if _is_doc_type(text):
+                h.doc_type = " ".join(text.split()).upper()
+                h.doc_type_line = info.line.index
+                break
+            if text.isupper() and not fields_seen:
+                issuer_parts.append(text)
+        if h.doc_type is not None:
+            break
+    if h.doc_type_line is not None:
+        h.title, h.title_end_line = _title(doc, infos, h.doc_type_line + 1, body_start)
+    h.issuer = join_header_parts(issuer_parts)
+    return h
+
+
+@lru_cache(maxsize=1)
+def _preamble_issuer_re() -> "regex.Pattern[str]":
+    data = patterns.load("issuers")
+    verbs = "|".join(key(v) for v in sorted(data["preamble_verbs"], key=len, reverse=True))
+    objects = "|".join(key(o) for o in data["preamble_objects"])
+    return regex.compile(rf"^(?P<issuer>\S.{{2,90}}?)\s+(?:{verbs})\s+(?:{objects})(?!\p{{L}})", regex.V1)
+
+
+def issuer_from_preamble(doc: Document, infos: list[LineInfo], lo: int, hi: int,
+                         place: Optional[str]) -> Optional[str]:
+    """``UBND quận Long Biên xây dựng kế hoạch ...`` -> the body before the verb.
+
+    When the sentence names the unit without the place (``Ủy ban nhân dân
+    thành phố ban hành ...``), the place of the date line completes it.
+    """
+    from vnplan.structure.issuer import starts_with_body
+
+    rx = _preamble_issuer_re()
+    for info in infos[lo:hi]:
+        if info.kind not in ("text", "bullet"):
+            continue
+        line = undecorated(doc.text[info.line.start:info.line.end])[1]
+        m = rx.match(key(line))
+        if not m:
+            continue
+        raw = line[:m.end("issuer")]
+        if not starts_with_body(raw):
+            continue
+        name = normalise_issuer(raw)
+        if name and place and ends_with_admin_unit(name):
+            name = f"{name} {place}"
+        return name
+    return None

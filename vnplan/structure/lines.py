@@ -1,4 +1,20 @@
-"""Classify each line: heading marker, bullet, table row or plain text."""
+"""Classify each line: heading marker, bullet, table row or plain text.
+
+Heading markers (``LineInfo.marker``):
+
+* ``part``    ``Phần I``, ``PHẦN THỨ NHẤT``, ``Phần 2:``
+* ``upper``   ``A.``, ``B -`` (upper-case letter above the Roman level)
+* ``roman``   ``I.``, ``II-``, ``III –``
+* ``decimal`` ``1.1.``, ``2.3``, ``1.2.3)``
+* ``arabic``  ``1.``, ``2-``, ``3 –``
+* ``paren``   ``1)`` (below ``1.`` when a plan uses both)
+* ``letter``  ``a)``, ``đ)``, ``b.``
+* ``appendix`` ``PHỤ LỤC``, ``Biểu 1: ...``
+
+Guards against false headings: tab-separated table rows, numbers such as
+``2.000 người`` or a year starting a sentence, ``V/v ...``, and (except for
+letter items) a title that starts in lower case (``1.5 triệu đồng``).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,30 +24,38 @@ from typing import Optional
 import regex
 
 from vnplan import patterns
-from vnplan.model import Document, Line
+from vnplan.model import Document, Line, Span
 from vnplan.text.normalise import key
 
-# Markdown decoration around a heading: "## ", "**", "__".
-_DECOR = regex.compile(r"^[\s#>*_]+|[\s*_]+$")
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _SEP = r"\s*[\.\-\u2013\u2014:)]\s*"
+_DASH = r"[\-\u2013\u2014]"
 
 MARKERS = [
     # (marker type, regex on the undecorated line; groups: number, rest)
-    ("part", regex.compile(rf"^(?:PHẦN|Phần)\s+((?:{_ROMAN})|\d+|THỨ\s+\w+|thứ\s+\w+)\b{_SEP}?(.*)$", regex.V1)),
-    ("roman", regex.compile(rf"^((?=[IVX])(?:{_ROMAN})){_SEP}(\S.*)$", regex.V1)),
-    ("decimal", regex.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d,])\.?\s*(?:[\)\-\u2013:]\s*)?(\S.*)$", regex.V1)),
-    ("arabic", regex.compile(r"^(\d{1,2})(?![\d,])\s*(?:\.(?!\d)|\)|-(?!\d)|\u2013)\s*(\S.*)$", regex.V1)),
+    ("part", regex.compile(
+        rf"^(?:PHẦN|Phần)\s+((?:{_ROMAN})(?![\p{{L}}\d])|\d{{1,2}}(?!\d)|(?:THỨ|Thứ|thứ)\s+\p{{L}}+)"
+        rf"(?:{_SEP}|\s+|$)(.*)$", regex.V1)),
+    ("roman", regex.compile(rf"^((?=[IVX])(?:{_ROMAN}))(?:\s*[\.:)]|\s*{_DASH})\s*(\S.*)$", regex.V1)),
+    ("upper", regex.compile(rf"^([A-HK-UYĐ])\s*(?:\.|\)|\s{_DASH})\s+(\S.*)$", regex.V1)),
+    ("decimal", regex.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?![\d,])\.?\s*(?:[\){_DASH}:]\s*)?(\S.*)$", regex.V1)),
+    ("arabic", regex.compile(rf"^(\d{{1,2}})(?![\d,])\s*(?:\.(?!\d)|{_DASH}(?!\s*\d))\s*(\S.*)$", regex.V1)),
+    ("paren", regex.compile(r"^(\d{1,2})\s*\)\s*(\S.*)$", regex.V1)),
     ("letter", regex.compile(r"^([a-zđ])\s*(?:\)|\.(?=\s))\s*(\S.*)$", regex.V1)),
 ]
-_BULLET = regex.compile(r"^\s*(?:[-+*•\u2013\u2014·]|\u25cf|\u2022)\s*")
+# Markers whose title must not start with a lower-case letter.
+_CAPITAL_TITLE = {"roman", "upper", "decimal", "arabic", "paren"}
+_BULLET = regex.compile(r"^\s*(?:[-+*•\u2013\u2014·●▪◦])\s*")
+_DECOR_LEAD = regex.compile(r"^[\s#>*_]*")
+_DECOR_TRAIL = regex.compile(r"[\s*_#]+$")
+_DECOR_RUN = regex.compile(r"[\s*_]*")
 
 
 @dataclass(frozen=True, slots=True)
 class LineInfo:
     line: Line
     kind: str  # blank, heading, bullet, table, text
-    marker: Optional[str] = None  # part, roman, decimal, arabic, letter, appendix
+    marker: Optional[str] = None  # part, upper, roman, decimal, arabic, paren, letter, appendix
     number: Optional[str] = None
     title_start: int = 0  # offset in document text where the heading's words begin
 
@@ -39,23 +63,35 @@ class LineInfo:
 @lru_cache(maxsize=1)
 def _appendix_re() -> "regex.Pattern[str]":
     cues = patterns.load("layout")["appendix_start"]
-    return regex.compile(r"^(?:" + "|".join(key(c) for c in cues) + r")\b", regex.V1)
+    return regex.compile(r"^(?:" + "|".join(key(c) for c in cues) + r")(?!\p{L})", regex.V1)
 
 
 def undecorated(text: str) -> tuple[int, str]:
     """Offset of the first meaningful char and the line without markdown decoration."""
-    m = regex.match(r"^[\s#>*_]*", text)
-    start = m.end()
-    body = text[start:]
-    body = regex.sub(r"[\s*_]+$", "", body)
+    start = _DECOR_LEAD.match(text).end()
+    body = _DECOR_TRAIL.sub("", text[start:])
     return start, body
+
+
+def _is_table_row(raw: str) -> bool:
+    return "\t" in raw.strip(" ") or raw.count("|") >= 2
+
+
+def _title_ok(marker: str, title: str) -> bool:
+    """Reject a marker whose title reads like running text or a number."""
+    first = title.lstrip("*_#\"“'‘(").strip()
+    if not first:
+        return marker == "part"
+    if marker in _CAPITAL_TITLE and first[0].islower():
+        return False
+    return True
 
 
 def classify(doc: Document, line: Line) -> LineInfo:
     raw = doc.text[line.start:line.end]
     if not raw.strip():
         return LineInfo(line, "blank")
-    if "\t" in raw.strip(" ") or raw.count("|") >= 2:
+    if _is_table_row(raw):
         return LineInfo(line, "table")
     lead, body = undecorated(raw)
     if not body:
@@ -64,9 +100,12 @@ def classify(doc: Document, line: Line) -> LineInfo:
         return LineInfo(line, "heading", "appendix", None, line.start + lead)
     for marker, rx in MARKERS:
         m = rx.match(body)
-        if m:
-            number = m.group(1)
-            return LineInfo(line, "heading", marker, number, line.start + lead + m.start(2))
+        if m and _title_ok(marker, m.group(2)):
+            number = regex.sub(r"\s+", " ", m.group(1))
+            title_start = line.start + lead + (m.start(2) if m.group(2) else len(body))
+            # Markdown between number and words: "**1.** **Mục tiêu**".
+            title_start = _DECOR_RUN.match(doc.text, title_start, line.end).end()
+            return LineInfo(line, "heading", marker, number, min(title_start, line.end))
     if _BULLET.match(body):
         return LineInfo(line, "bullet")
     return LineInfo(line, "text")
@@ -74,3 +113,43 @@ def classify(doc: Document, line: Line) -> LineInfo:
 
 def classify_all(doc: Document) -> list[LineInfo]:
     return [classify(doc, ln) for ln in doc.lines]
+
+
+_END_SENTENCE = regex.compile(r"[.;:!?…]\W*$|/\.$")
+
+
+def continues(doc: Document, prev: LineInfo, nxt: LineInfo) -> bool:
+    """True when ``nxt`` continues the sentence of ``prev`` across a page break.
+
+    A page break in extracted text shows as a blank line; the sentence goes
+    on when the previous line has no final punctuation and the next line is
+    plain text starting in lower case.
+    """
+    if nxt.kind != "text" or prev.kind in ("blank", "table"):
+        return False
+    first = doc.text[nxt.line.start:nxt.line.end].lstrip()[:1]
+    last = doc.text[prev.line.start:prev.line.end].rstrip()
+    return bool(first) and first.islower() and not _END_SENTENCE.search(last)
+
+
+def get_paragraphs(doc: Document, infos: list[LineInfo], lo: int = 0, hi: Optional[int] = None) -> list[Span]:
+    """Spans of the paragraphs of lines ``[lo, hi)``.
+
+    A paragraph is a non-blank line; a line continuing a sentence across a
+    page break (see :func:`continues`) joins the paragraph before it.
+    """
+    hi = len(infos) if hi is None else hi
+    out: list[Span] = []
+    prev: Optional[LineInfo] = None
+    for info in infos[lo:hi]:
+        if info.kind == "blank":
+            continue
+        text = doc.text[info.line.start:info.line.end]
+        start = info.line.start + (len(text) - len(text.lstrip()))
+        end = info.line.start + len(text.rstrip())
+        if prev is not None and out and continues(doc, prev, info):
+            out[-1] = Span(out[-1].start, end)
+        else:
+            out.append(Span(start, end))
+        prev = info
+    return out

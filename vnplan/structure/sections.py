@@ -1,140 +1,203 @@
 """Build the section tree from classified lines.
 
+Levels, outermost first: ``Phần``/appendix, ``A.``, Roman ``I.``, ``1.``,
+``1.1.`` (one level per dot), ``1)`` (when the plan also uses ``1.``),
+``a)``. Bullets (``-``, ``+``, ``*``) stay in the body of their section.
+
 Numbering is kept as printed (gaps and repeats included); a repeated number
-gets a ``~2`` suffix in its id so ids stay unique.
+gets a ``~2`` suffix in its id so ids stay unique. A section's span runs
+from its heading line to the next heading of the same or a higher level, so
+every non-blank character of the region belongs to exactly one deepest
+section.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 import regex
 
 from vnplan import patterns
 from vnplan.model import Document, Section, Span
 from vnplan.structure.kinds import kind_of
-from vnplan.structure.lines import LineInfo
+from vnplan.structure.lines import LineInfo, continues
 from vnplan.text.normalise import key
 
-_RANK = {"appendix": 0, "part": 0, "roman": 1, "arabic": 2, "letter": 6}
+_RANK = {"appendix": 0.0, "part": 0.0, "upper": 0.5, "roman": 1.0, "arabic": 2.0, "letter": 6.0}
 _TITLE_SPLIT = regex.compile(r"^(.{2,120}?)\s*:\s*(?=\S)", regex.V1)
-_END_PUNCT = regex.compile(r"[.;:!?…]\W*$")
+_MAX_TITLE_WORDS = 15
+_DECOR = regex.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+_TRAIL = regex.compile(r"[\s*_#:]+$")
+BODY_MARKERS = frozenset({"part", "upper", "roman", "decimal", "arabic", "paren", "letter"})
 
 
-def rank(info: LineInfo) -> int:
+def rank(info: LineInfo, paren_rank: float = 2.0) -> float:
+    """Depth of a heading marker (smaller is outer)."""
     if info.marker == "decimal":
-        return 2 + info.number.count(".")  # 1.1 -> 3, 1.1.1 -> 4
+        return 2.0 + info.number.count(".")  # 1.1 -> 3, 1.1.1 -> 4
+    if info.marker == "paren":
+        return paren_rank
     return _RANK[info.marker]
 
 
 @lru_cache(maxsize=1)
-def _closing_re() -> "regex.Pattern[str]":
-    cues = patterns.load("layout")["closing_start"]
-    return regex.compile(r"^[\s*#_]*(?:" + "|".join(key(c) for c in cues) + ")", regex.V1)
+def _ordinals() -> dict[str, str]:
+    return {key(k): str(v) for k, v in patterns.load("headings").get("ordinals", {}).items()}
 
 
-def find_closing(doc: Document, infos: list[LineInfo], after: int) -> Optional[int]:
-    """Index of the line opening the closing block (Nơi nhận / TM. / KT.)."""
-    rx = _closing_re()
-    for info in infos[after:]:
-        if info.kind in ("text", "heading", "bullet") and rx.match(doc.key[info.line.start:info.line.end]):
-            return info.line.index
-    return None
+def clean_title(text: str) -> str:
+    """Title without markdown emphasis, trailing colon, or runs of spaces."""
+    text = _DECOR.sub("", text)
+    return " ".join(text.split()).rstrip(" :").strip()
+
+
+def _line_text(doc: Document, info: LineInfo) -> str:
+    return doc.text[info.line.start:info.line.end]
+
+
+def _next_nonblank(infos: list[LineInfo], i: int, hi: int) -> Optional[int]:
+    j = i + 1
+    while j < hi and infos[j].kind == "blank":
+        j += 1
+    return j if j < hi else None
+
+
+def heading_title(doc: Document, infos: list[LineInfo], i: int, hi: Optional[int] = None) -> tuple[str, Span]:
+    """Title words of heading line ``i`` and their span.
+
+    ``1. Mục tiêu chung: Tiếp tục ...`` gives ``Mục tiêu chung`` (body on the
+    same line); a title broken by a page break continues on the next
+    lower-case line; a bare ``PHẦN THỨ NHẤT`` takes the next line as title.
+    """
+    hi = len(infos) if hi is None else hi
+    info = infos[i]
+    start = info.title_start
+    raw = _TRAIL.sub("", doc.text[start:info.line.end])
+    end = start + len(raw)
+    if not raw:
+        j = _next_nonblank(infos, i, hi)
+        if j is not None and infos[j].kind == "text":
+            nxt = infos[j]
+            raw = _TRAIL.sub("", _line_text(doc, nxt).strip())
+            start = nxt.line.start + (len(_line_text(doc, nxt)) - len(_line_text(doc, nxt).lstrip()))
+            end = start + len(raw)
+        return clean_title(raw), Span(start, max(start, end))
+    m = _TITLE_SPLIT.match(raw)
+    if m and info.marker != "appendix" and len(m.group(1).split()) <= _MAX_TITLE_WORDS \
+            and m.group(1).count("(") == m.group(1).count(")"):
+        head = _TRAIL.sub("", m.group(1))
+        return clean_title(head), Span(start, start + len(head))
+    title = raw
+    j = _next_nonblank(infos, i, hi)
+    if j is not None and continues(doc, info, infos[j]):
+        nxt = _TRAIL.sub("", _line_text(doc, infos[j]).strip())
+        title = f"{raw} {nxt}"
+        end = infos[j].line.start + len(_line_text(doc, infos[j]).rstrip())
+    elif info.marker == "appendix" and j is not None and _is_bare_appendix(raw) \
+            and infos[j].kind == "text" and not _line_text(doc, infos[j]).lstrip().startswith("("):
+        # "PHỤ LỤC I" / "DANH MỤC ...": the name is on the next line.
+        nxt = _TRAIL.sub("", _line_text(doc, infos[j]).strip())
+        title = f"{raw} {nxt}"
+        end = infos[j].line.start + len(_line_text(doc, infos[j]).rstrip())
+    return clean_title(title), Span(start, end)
+
+
+_BARE_APPENDIX = regex.compile(r"^(?:phụ lục|biểu(?: mẫu)?)(?:\s*(?:số\s*)?(?:\d+|[ivxlc]+|[a-z]))?\s*[.:]?$", regex.V1)
+_APPENDIX_ID = regex.compile(r"^(phụ lục|biểu(?: mẫu)?)\s*(?:số\s*)?(\d+|[ivxlc]+(?!\p{L})|[a-z](?!\p{L}))?", regex.V1)
+
+
+def _is_bare_appendix(text: str) -> bool:
+    return bool(_BARE_APPENDIX.match(key(clean_title(text))))
+
+
+def appendix_id(title: str) -> tuple[str, Optional[str]]:
+    """``PL``/``PL2``/``PLII`` for Phụ lục, ``B1`` for Biểu 1; and the number."""
+    m = _APPENDIX_ID.match(key(title))
+    prefix = "PL" if m and m.group(1) == "phụ lục" else "B"
+    number = m.group(2).upper() if m and m.group(2) else None
+    if number and number.isdigit():
+        number = str(int(number))
+    return prefix + (number or ""), number
+
+
+def part_id(number: str) -> str:
+    """``P1`` for ``Phần 1``/``PHẦN THỨ NHẤT``, ``PII`` for ``Phần II``."""
+    k = " ".join(key(number).split())
+    if k.startswith("thứ"):
+        word = k[len("thứ"):].strip()
+        return "P" + _ordinals().get(word, word.upper())
+    return "P" + number.upper()
 
 
 @dataclass
 class _Open:
     section: Section
-    rank: int
+    rank: float
 
 
-def heading_title(doc: Document, infos: list[LineInfo], i: int) -> tuple[str, Span]:
-    """Title words of heading line ``i`` and their span (page-break joins included)."""
-    info = infos[i]
-    start, end = info.title_start, info.line.end
-    raw = doc.text[start:end].rstrip()
-    raw = regex.sub(r"[\s*_#]+$", "", raw)
-    end = start + len(raw)
-    m = _TITLE_SPLIT.match(raw)
-    if m and len(m.group(1).split()) <= 15 and m.group(1).count("(") == m.group(1).count(")"):
-        title = m.group(1)
-        return title.strip(), Span(start, start + len(m.group(1)))
-    title = raw
-    # A title broken by a page break continues on a lower-case line.
-    if not _END_PUNCT.search(raw):
-        j = i + 1
-        while j < len(infos) and infos[j].kind == "blank":
-            j += 1
-        if j < len(infos) and infos[j].kind == "text":
-            nxt = doc.text[infos[j].line.start:infos[j].line.end].strip()
-            if nxt[:1].islower():
-                title = f"{raw} {nxt}"
-                end = infos[j].line.start + len(doc.text[infos[j].line.start:infos[j].line.end].rstrip())
-    return title.rstrip(" :").strip(), Span(start, end)
+class _Builder:
+    """Stack machine opening and closing sections line by line."""
 
+    def __init__(self, doc: Document, infos: list[LineInfo]):
+        self.doc, self.infos = doc, infos
+        self.roots: list[Section] = []
+        self.stack: list[_Open] = []
+        self.used: dict[str, int] = {}
 
-def _appendix_id(title: str, taken: dict[str, int]) -> tuple[str, Optional[str]]:
-    k = key(title)
-    m = regex.match(r"^(phụ lục|biểu(?: mẫu)?)\s*(?:số\s*)?([0-9]+|[ivx]+\b|[a-z]\b)?", k)
-    prefix = "PL" if m and m.group(1) == "phụ lục" else "B"
-    number = m.group(2).upper() if m and m.group(2) else None
-    return prefix + (number or ""), number
+    def close(self, r: float, offset: int) -> None:
+        while self.stack and self.stack[-1].rank >= r:
+            done = self.stack.pop().section
+            done.span = Span(done.span.start, max(done.heading_span.end, _trim_end(self.doc, done.span.start, offset)))
 
-
-def build_sections(doc: Document, infos: list[LineInfo], body_start: int, body_end: int,
-                   appendix_start: Optional[int]) -> list[Section]:
-    """Section tree over lines ``[body_start, body_end)`` plus appendix lines from ``appendix_start``."""
-    roots: list[Section] = []
-    stack: list[_Open] = []
-    used_ids: dict[str, int] = {}
-    end_offset_body = doc.lines[body_end - 1].end if body_end > 0 else 0
-
-    def close_until(r: int, offset: int) -> None:
-        while stack and stack[-1].rank >= r:
-            done = stack.pop()
-            done.section.span = Span(done.section.span.start, _trim_end(doc, done.section.span.start, offset))
-
-    def open_section(info: LineInfo, i: int, section_rank: int) -> None:
-        title, hspan = heading_title(doc, infos, i)
-        parent = stack[-1].section if stack else None
+    def _id(self, info: LineInfo, title: str, parent: Optional[Section]) -> tuple[str, Optional[str]]:
         if info.marker == "appendix":
-            base, number = _appendix_id(title, used_ids)
-            kind = "phu_luc"
+            return appendix_id(title)
+        number = info.number
+        if info.marker == "part":
+            base = part_id(number)
+        elif info.marker == "decimal" and parent is not None and parent.number \
+                and number.startswith(parent.number + "."):
+            base = f"{parent.id}.{number[len(parent.number) + 1:]}"
         else:
-            number = info.number
-            last = number.split(".")[-1]
-            base = f"{parent.id}.{last}" if parent else number
-            kind = kind_of(title)
-        n = used_ids.get(base, 0) + 1
-        used_ids[base] = n
-        sid = base if n == 1 else f"{base}~{n}"
-        sec = Section(id=sid, number=number, title=title, kind=kind,
-                      level=len(stack) + 1, span=Span(info.line.start, info.line.start),
-                      heading_span=hspan, page=doc.page_at(info.line.start))
-        (parent.children if parent else roots).append(sec)
-        stack.append(_Open(sec, section_rank))
+            base = f"{parent.id}.{number}" if parent else number
+        return base, number
 
-    def run(lo: int, hi: int, end_offset: int, allowed: set[str]) -> None:
+    def open(self, i: int, r: float, hi: int) -> None:
+        info = self.infos[i]
+        title, hspan = heading_title(self.doc, self.infos, i, hi)
+        parent = self.stack[-1].section if self.stack else None
+        base, number = self._id(info, title, parent)
+        kind = "phu_luc" if info.marker == "appendix" else kind_of(title)
+        n = self.used.get(base, 0) + 1
+        self.used[base] = n
+        sid = base if n == 1 else f"{base}~{n}"
+        sec = Section(id=sid, number=number, title=title, kind=kind, level=len(self.stack) + 1,
+                      span=Span(info.line.start, info.line.start), heading_span=hspan,
+                      page=self.doc.page_at(info.line.start))
+        (parent.children if parent else self.roots).append(sec)
+        self.stack.append(_Open(sec, r))
+
+
+def build_sections(doc: Document, infos: list[LineInfo], regions: Iterable[tuple[int, int, frozenset]]) -> list[Section]:
+    """Section tree over ``regions``: ``(first_line, end_line, markers)`` each.
+
+    Sections never extend past the end of their region, so text between
+    regions (closing block, web debris) belongs to no section.
+    """
+    b = _Builder(doc, infos)
+    for lo, hi, markers in regions:
+        present = {infos[i].marker for i in range(lo, hi) if infos[i].kind == "heading"}
+        paren_rank = 5.0 if ("arabic" in present or "decimal" in present) else 2.0
         for i in range(lo, hi):
             info = infos[i]
-            if info.kind != "heading" or info.marker not in allowed:
+            if info.kind != "heading" or info.marker not in markers:
                 continue
-            r = rank(info)
-            close_until(r, info.line.start)
-            open_section(info, i, r)
-        close_until(-1, end_offset)
-
-    top = _top_markers(infos[body_start:body_end])
-    run(body_start, body_end, end_offset_body, top)
-    if appendix_start is not None:
-        run(appendix_start, len(infos), len(doc.text), {"appendix"})
-    return roots
-
-
-def _top_markers(infos: list[LineInfo]) -> set[str]:
-    """Markers that open sections; appendix markers inside the body count too."""
-    return {"part", "roman", "decimal", "arabic", "letter", "appendix"}
+            r = rank(info, paren_rank)
+            b.close(r, info.line.start)
+            b.open(i, r, hi)
+        b.close(-1.0, doc.lines[hi - 1].end if hi > 0 else 0)
+    return b.roots
 
 
 def _trim_end(doc: Document, start: int, end: int) -> int:

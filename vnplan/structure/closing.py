@@ -1,0 +1,173 @@
+"""The closing block: recipients (*Nơi nhận*) and the signer (TM./KT. block).
+
+Flattened two-column closings put a recipient and a signature line on one
+line (``- Như trên;<TAB>KT. CHỦ TỊCH``): the first cell is the recipient,
+the others belong to the signature.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from vnplan import patterns
+from vnplan.model import Document, Recipient, Signer, Span
+from vnplan.structure.issuer import normalise_issuer
+from vnplan.structure.lines import LineInfo
+from vnplan.text.normalise import key
+
+_CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s{3,}")
+_BULLET = regex.compile(r"^[\s*_]*[-+•·–—]\s*")
+# Trailing debris after an item: punctuation, markdown, OCR crumbs like "*κ*".
+_ITEM_TAIL = regex.compile(r"(?:[\s;,.*_]|\*[^*\s]{1,3}\*?)+$")
+_NAME_WORD = regex.compile(r"^\p{Lu}[\p{Ll}\p{Lu}]{0,10}\.?$", regex.V1)
+
+
+@dataclass
+class _Frag:
+    text: str
+    span: Span
+
+
+@lru_cache(maxsize=1)
+def _cfg() -> dict:
+    return patterns.load("layout")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    return {" ".join(key(k).split()): v for k, v in _cfg()["signer_titles"].items()}
+
+
+@lru_cache(maxsize=1)
+def _noise_re() -> "regex.Pattern[str]":
+    return regex.compile(r"^(?:" + "|".join(_cfg()["signature_noise"]) + r")$", regex.V1)
+
+
+def _prefix(k: str, kind: str) -> Optional[int]:
+    """Length of an ``on_behalf``/``authority`` prefix at the start of ``k``."""
+    for p in _cfg()["signature_prefixes"][kind]:
+        p = key(p)
+        if k.startswith(p) and (len(k) == len(p) or not k[len(p)].isalpha() or p.endswith((".", " "))):
+            return len(p)
+    return None
+
+
+def _cells(doc: Document, start: int, end: int) -> list[_Frag]:
+    text = doc.text[start:end]
+    out, pos = [], 0
+    for m in list(_CELL_SPLIT.finditer(text)) + [None]:
+        stop = m.start() if m else len(text)
+        piece = text[pos:stop]
+        lead = len(piece) - len(piece.lstrip(" *_#"))
+        body = piece.strip(" *_#")
+        if body:
+            out.append(_Frag(body, Span(start + pos + lead, start + pos + lead + len(body))))
+        pos = m.end() if m else len(text)
+    return out
+
+
+def _is_signature_text(text: str) -> bool:
+    k = " ".join(key(text).split())
+    return bool(_prefix(k, "on_behalf") is not None or _prefix(k, "authority") is not None
+                or (text.isupper() and k in _titles()))
+
+
+def _recipient(doc: Document, frag: _Frag) -> Optional[Recipient]:
+    """A Nơi nhận item without its bullet, column debris and final punctuation."""
+    start = frag.span.start + _BULLET.match(frag.text).end()
+    end = frag.span.end
+    tail = _ITEM_TAIL.search(doc.text, start, end)
+    if tail:
+        end = tail.start()
+    if end <= start:
+        return None
+    return Recipient(doc.text[start:end], Span(start, end))
+
+
+def get_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> tuple[list[Recipient], Signer]:
+    """Recipients and signer of the closing block, lines ``[lo, hi)``."""
+    recipients: list[Recipient] = []
+    signature: list[_Frag] = []
+    in_list = False
+    for info in infos[lo:hi]:
+        if info.kind == "blank":
+            if in_list and recipients:
+                in_list = False
+            continue
+        frags = _cells(doc, info.line.start, info.line.end)
+        if not frags:
+            continue
+        first = frags[0]
+        k = key(first.text)
+        if k.startswith("nơi nhận"):
+            in_list = True
+            rest = regex.match(r"^nơi nhận\s*:?\s*", k).end()
+            if rest < len(first.text):
+                item = _Frag(first.text[rest:], Span(first.span.start + rest, first.span.end))
+                if r := _recipient(doc, item):
+                    recipients.append(r)
+            signature.extend(frags[1:])
+            continue
+        if in_list and not _is_signature_text(first.text) and (_BULLET.match(first.text) or not recipients):
+            if r := _recipient(doc, first):
+                recipients.append(r)
+            signature.extend(f for f in frags[1:] if _is_signature_text(f.text) or signature)
+            continue
+        in_list = False
+        signature.extend(frags)
+    return recipients, parse_signer(signature)
+
+
+def _title_case(text: str) -> str:
+    k = " ".join(key(text).split())
+    if k in _titles():
+        return _titles()[k]
+    words = text.lower().split()
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
+def _person(text: str) -> Optional[str]:
+    words = text.split()
+    if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in text):
+        return None
+    if not all(_NAME_WORD.match(w) for w in words):
+        return None
+    if text.isupper():
+        return " ".join(w[:1] + w[1:].lower() for w in words)
+    return text
+
+
+def parse_signer(frags: list[_Frag]) -> Signer:
+    """``TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / (Đã ký) / Lê Khắc Nam``."""
+    s = Signer()
+    first: Optional[int] = None
+    last: Optional[int] = None
+    for f in frags:
+        text = " ".join(f.text.split())
+        k = key(text)
+        if _noise_re().match(k):
+            continue
+        used = True
+        if (n := _prefix(k, "on_behalf")) is not None and s.on_behalf is None:
+            s.on_behalf = normalise_issuer(text[n:])
+        elif (n := _prefix(k, "authority")) is not None and s.authority is None:
+            s.authority = _title_case(text[n:].strip())
+        elif text.isupper() and " ".join(k.split()) in _titles() and s.title is None:
+            s.title = _title_case(text)
+        elif s.name is None and (name := _person(text)) and (s.title or s.on_behalf or s.authority):
+            s.name = name
+        elif text.isupper() and s.title is None and (s.on_behalf or s.authority) and len(text) <= 60:
+            s.title = _title_case(text)
+        else:
+            used = False
+        if used:
+            first = f.span.start if first is None else first
+            last = f.span.end
+    if s.title is None and s.authority and not s.on_behalf:
+        pass
+    if first is not None:
+        s.span = Span(first, last)
+    return s
