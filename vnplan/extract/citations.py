@@ -51,17 +51,23 @@ def _named_re() -> "regex.Pattern[str]":
                          regex.V1)
 
 
+@lru_cache(maxsize=1)
+def _issuer_stop_re() -> "regex.Pattern[str]":
+    stops = sorted((key(s) for s in _cfg()["issuer_stop"]), key=len, reverse=True)
+    return regex.compile(r"(?:" + "|".join(regex.escape(s) for s in stops) + r")(?!\p{L})", regex.V1)
+
+
 def _issuer_after(doc: Document, pos: int, limit: int) -> tuple[Optional[str], int]:
     """``của X`` starting at ``pos``: the issuer and the offset after it."""
     m = _OF.match(doc.key, pos, limit)
     if not m:
         return None, pos
-    stops = {key(s) for s in _cfg()["issuer_stop"]}
+    stop_re = _issuer_stop_re()
     words, i = [], m.end()
     end = i
     for w in regex.finditer(r"\S+", doc.text[i:limit]):
         token = w.group()
-        if key(token) in stops or len(words) >= _cfg()["issuer_max_words"]:
+        if stop_re.match(doc.key, i + w.start(), limit) or len(words) >= _cfg()["issuer_max_words"]:
             break
         cut = _STOP_PUNCT.search(token)
         if cut and cut.start() == 0:

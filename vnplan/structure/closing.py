@@ -18,7 +18,7 @@ from vnplan.structure.issuer import normalise_issuer
 from vnplan.structure.lines import LineInfo
 from vnplan.text.normalise import key
 
-_CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s{3,}")
+_CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s{3,}(?=\p{Lu})", regex.V1)
 _BULLET = regex.compile(r"^[\s*_]*[-+•·–—]\s*")
 # Trailing debris after an item: punctuation, markdown, OCR crumbs like "*κ*".
 _ITEM_TAIL = regex.compile(r"(?:[\s;,.*_]|\*[^*\s]{1,3}\*?)+$")

@@ -31,7 +31,9 @@ _DATE = regex.compile(
 _DATE_NUMERIC = regex.compile(
     r"^(?:(?P<place>[^\d,;:]{2,60}?)\s*,\s*)?ngày\s{0,3}(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>\d{4})",
     regex.V1)
-_CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s{3,}")
+# A run of 3+ spaces separates columns only when the next column starts with
+# a capital ("Cần Thơ, ngày ..."), not inside "Số:    /KH-UBND" or "ngày    tháng".
+_CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s{3,}(?=\p{Lu})", regex.V1)
 _SEPARATOR = regex.compile(r"^[\s\-_=*.~–—]+$")
 
 
@@ -99,8 +101,7 @@ def parse_number(text: str) -> Optional[tuple[Optional[str], str]]:
         return None
     raw = text[m.start("symbol"):m.end("symbol")]
     symbol = regex.sub(r"\s+", "", raw)
-    if not regex.search(r"\p{L}", symbol) or (m.group("digits") is None and m.group("sep") is None
-                                              and not regex.search(r"[\-/]", symbol)):
+    if not symbol[:1].isupper() or (m.group("sep") is None and not regex.search(r"[\-/]", symbol)):
         return None
     digits = m.group("digits")
     if not digits:

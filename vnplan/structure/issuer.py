@@ -144,6 +144,8 @@ def join_header_parts(parts: list[str]) -> Optional[str]:
     if not parts:
         return None
     if len(parts) >= 2 and has_admin_unit(parts[0]) and starts_with_body(parts[-1]):
+        if has_admin_unit(parts[-1]):  # "UBND HUYỆN X" / "UBND THỊ TRẤN Y": the lower body issues
+            return normalise_issuer(parts[-1])
         words = expand(parts[0]).split()
         place = next(i for i in range(len(words)) if _match_words(words, i, _admin_units()))
         return normalise_issuer(parts[-1] + " " + " ".join(words[place:]))

@@ -49,9 +49,11 @@ def _line(doc: Document, info: LineInfo) -> str:
 
 def is_closing_start(doc: Document, info: LineInfo) -> bool:
     """``Nơi nhận:``, a short ``TM.``/``KT.`` line, or a bare upper-case signer title."""
-    if info.kind not in ("text", "heading", "bullet"):
+    if info.kind not in ("text", "heading", "bullet", "table"):
         return False
     text = _line(doc, info)
+    if info.kind == "table":  # flattened two columns: "Nơi nhận:<TAB>TM. ỦY BAN NHÂN DÂN"
+        text = regex.split(r"\t|\|", text)[0].strip()
     k = key(text)
     if k.startswith("nơi nhận"):
         return True

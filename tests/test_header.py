@@ -1,0 +1,199 @@
+"""Header fields, period, legal bases, signer and recipients on real-style lines."""
+import pytest
+
+import vnplan
+from vnplan.model import DateParts, Span
+from vnplan.extract.citations import get_legal_bases
+from vnplan.readers import read_bytes
+from vnplan.structure.header import parse_date, parse_number
+from vnplan.structure.issuer import join_header_parts, normalise_issuer
+from vnplan.structure.period import get_period
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Số: 89/KH-UBND", ("89/KH-UBND", "KH-UBND")),
+    ("Số: 460 /KH-UBND", ("460/KH-UBND", "KH-UBND")),
+    ("Số: /KH-UBND", (None, "KH-UBND")),
+    ("Số /KH-UBND", (None, "KH-UBND")),
+    ("Số:      /KH-SYT", (None, "KH-SYT")),
+    ("Số: ....../KH-UBND", (None, "KH-UBND")),
+    ("Số: 12/2023/KH-UBND", ("12/2023/KH-UBND", "KH-UBND")),
+    ("Số: 136-KH/QU", ("136-KH/QU", "KH/QU")),
+    ("Số: 05/KH-BCĐ", ("05/KH-BCĐ", "KH-BCĐ")),
+    ("Số lượng cán bộ y tế", None),
+    ("Số 5 trạm y tế", None),
+])
+def test_parse_number(line, expected):
+    assert parse_number(line) == expected
+
+
+@pytest.mark.parametrize("line,place,date", [
+    ("Hải Phòng, ngày tháng 01 năm 2024", "Hải Phòng", (2024, 1, None)),
+    ("Mường Khương, ngày tháng 4 năm 2023", "Mường Khương", (2023, 4, None)),
+    ("Long Biên, ngày 31 tháng 12 năm 2020", "Long Biên", (2020, 12, 31)),
+    ("Cần Thơ, ngày ….. tháng ….. năm 2023", "Cần Thơ", (2023, None, None)),
+    ("TP. Hồ Chí Minh, ngày 05 tháng 3 năm 2022", "TP. Hồ Chí Minh", (2022, 3, 5)),
+    ("Lào Cai, ngày   tháng   năm", "Lào Cai", (None, None, None)),
+    ("Đà Nẵng, ngày 15/4/2023", "Đà Nẵng", (2023, 4, 15)),
+])
+def test_parse_date(line, place, date):
+    got_place, got = parse_date(line)
+    assert got_place == place
+    assert (got.year, got.month, got.day) == date
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("UBND quận Long Biên", "Ủy ban nhân dân quận Long Biên"),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "Ủy ban nhân dân thành phố Cần Thơ"),
+    ("UBND TỈNH LÀO CAI", "Ủy ban nhân dân tỉnh Lào Cai"),
+    ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"),
+    ("SỞ Y TẾ", "Sở Y tế"),
+    ("HỘI ĐỒNG NHÂN DÂN HUYỆN BA VÌ", "Hội đồng nhân dân huyện Ba Vì"),
+    ("Sở Y tế Hà Nội", "Sở Y tế Hà Nội"),
+    ("UBND TP. Hải Phòng", "Ủy ban nhân dân thành phố Hải Phòng"),
+])
+def test_normalise_issuer(raw, expected):
+    assert normalise_issuer(raw) == expected
+
+
+@pytest.mark.parametrize("parts,expected", [
+    (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ"], "Ủy ban nhân dân thành phố Cần Thơ"),
+    (["UBND TỈNH LÀO CAI", "SỞ Y TẾ"], "Sở Y tế tỉnh Lào Cai"),
+    (["UBND HUYỆN MƯỜNG KHƯƠNG", "UBND THỊ TRẤN MƯỜNG KHƯƠNG"], "Ủy ban nhân dân thị trấn Mường Khương"),
+    (["ỦY BAN NHÂN DÂN", "PHƯỜNG PHÚC ĐỒNG"], "Ủy ban nhân dân phường Phúc Đồng"),
+])
+def test_issuer_split_over_header_lines(parts, expected):
+    assert join_header_parts(parts) == expected
+
+
+@pytest.mark.parametrize("title,year,period", [
+    ("Thực hiện Bộ tiêu chí quốc gia về y tế xã giai đoạn đến năm 2030", 2024, (2024, 2030)),
+    ("Thực hiện chỉ tiêu y tế năm 2021", 2020, (2021, 2021)),
+    ("Phát triển y tế cơ sở giai đoạn 2021 - 2025", 2021, (2021, 2025)),
+    ("Phát triển y tế cơ sở giai đoạn 2021–2025, tầm nhìn đến năm 2030", 2021, (2021, 2025)),
+    ("Thực hiện Đề án 7-ĐA/TU về “Bảo vệ sức khỏe giai đoạn 2020 -2025” năm 2023", 2023, (2023, 2023)),
+    ("Chăm sóc sức khỏe người cao tuổi từ năm 2022 đến năm 2030", 2022, (2022, 2030)),
+    ("Phòng chống dịch bệnh năm 2023 và 2024", 2023, (2023, 2023)),
+    ("Phòng chống dịch bệnh các năm 2023, năm 2024", 2023, (2023, 2024)),
+    ("Kế hoạch phòng chống sốt xuất huyết", 2023, (None, None)),
+    ("Thực hiện Chiến lược quốc gia đến năm 2030", None, (None, 2030)),
+])
+def test_period(title, year, period):
+    p = get_period(title, DateParts(year, None, None))
+    assert (p.start, p.end) == period
+
+
+def _bases(sentence):
+    doc = read_bytes(sentence.encode(), "x.txt")
+    return [(b.type, b.number, b.symbol, b.date and (b.date.year, b.date.month, b.date.day), b.issuer, b.text)
+            for b in get_legal_bases(doc, Span(0, len(doc.text)))]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Căn cứ Nghị quyết 152/NQ-HĐND ngày 16/12/2020 của Hội đồng nhân dân quận Long Biên về nhiệm vụ năm 2021;",
+     [("Nghị quyết", "152/NQ-HĐND", "NQ-HĐND", (2020, 12, 16), "Hội đồng nhân dân quận Long Biên",
+       "Nghị quyết 152/NQ-HĐND ngày 16/12/2020 của Hội đồng nhân dân quận Long Biên")]),
+    ("Thực hiện Kế hoạch số 136-KH/QU ngày 13/4/2018 về thực hiện Nghị quyết số 20-NQ/TW;",
+     [("Kế hoạch", "136-KH/QU", "KH/QU", (2018, 4, 13), "Quận ủy", "Kế hoạch số 136-KH/QU ngày 13/4/2018"),
+      ("Nghị quyết", "20-NQ/TW", "NQ/TW", None, "Ban Chấp hành Trung ương Đảng", "Nghị quyết số 20-NQ/TW")]),
+    ("Thực hiện Đề án 7-ĐA/TU về “Bảo vệ, chăm sóc sức khỏe nhân dân”.",
+     [("Đề án", "7-ĐA/TU", "ĐA/TU", None, "Tỉnh ủy", "Đề án 7-ĐA/TU")]),
+    ("Căn cứ Thông tư số 28/2020/TT-BYT ngày 31/12/2020 của Bộ Y tế quy định danh mục;",
+     [("Thông tư", "28/2020/TT-BYT", "TT-BYT", (2020, 12, 31), "Bộ Y tế",
+       "Thông tư số 28/2020/TT-BYT ngày 31/12/2020 của Bộ Y tế")]),
+    ("Căn cứ Quyết định số 4389/QĐ- BYT ngày 11/7/2018 về việc phê duyệt danh mục;",
+     [("Quyết định", "4389/QĐ-BYT", "QĐ-BYT", (2018, 7, 11), "Bộ Y tế", "Quyết định số 4389/QĐ- BYT ngày 11/7/2018")]),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+     [("Luật", None, None, (2015, 6, 19), None, "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015")]),
+    ("Căn cứ Chỉ thị số 25/2004/CT-TTg của Thủ tướng Chính phủ về tăng cường công tác;",
+     [("Chỉ thị", "25/2004/CT-TTg", "CT-TTg", None, "Thủ tướng Chính phủ",
+       "Chỉ thị số 25/2004/CT-TTg của Thủ tướng Chính phủ")]),
+    ("Căn cứ Nghị định số 39/2016/NĐ-CP ngày 15 tháng 5 năm 2016 của Chính phủ.",
+     [("Nghị định", "39/2016/NĐ-CP", "NĐ-CP", (2016, 5, 15), "Chính phủ",
+       "Nghị định số 39/2016/NĐ-CP ngày 15 tháng 5 năm 2016 của Chính phủ")]),
+    ("Căn cứ Quyết định số 1300/QĐ-BYT ngày 09/3/2023 và Quyết định số 1453/QĐ-BYT ngày 20/3/2023 đính chính "
+     "Quyết định số 1300/QĐ-BYT ngày 09/3/2023 của Bộ Y tế.",
+     [("Quyết định", "1300/QĐ-BYT", "QĐ-BYT", (2023, 3, 9), "Bộ Y tế", "Quyết định số 1300/QĐ-BYT ngày 09/3/2023"),
+      ("Quyết định", "1453/QĐ-BYT", "QĐ-BYT", (2023, 3, 20), "Bộ Y tế", "Quyết định số 1453/QĐ-BYT ngày 20/3/2023")]),
+])
+def test_legal_bases(sentence, expected):
+    assert _bases(sentence) == expected
+
+
+HEADER = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+THÀNH PHỐ CẦN THƠ\tĐộc lập - Tự do - Hạnh phúc
+-------\t---------------
+Số: 89/KH-UBND\tCần Thơ, ngày 15 tháng 4 năm 2023
+
+KẾ HOẠCH HÀNH ĐỘNG
+Thực hiện Chương trình phát triển y tế cơ sở
+giai đoạn 2021 - 2025, tầm nhìn đến năm 2030
+
+Căn cứ Quyết định số 2348/QĐ-TTg ngày 05/12/2016 của Thủ tướng Chính phủ về việc phê duyệt Đề án;
+
+I. MỤC TIÊU
+Nâng cao.
+"""
+
+
+def test_full_header_block():
+    m = vnplan.parse_text(HEADER, name="can-tho.txt").metadata
+    assert m.doc_type == "KẾ HOẠCH HÀNH ĐỘNG"
+    assert (m.number, m.symbol) == ("89/KH-UBND", "KH-UBND")
+    assert m.issuer == "Ủy ban nhân dân thành phố Cần Thơ"
+    assert m.place == "Cần Thơ"
+    assert (m.date.year, m.date.month, m.date.day) == (2023, 4, 15)
+    assert m.title == "Thực hiện Chương trình phát triển y tế cơ sở giai đoạn 2021 - 2025, tầm nhìn đến năm 2030"
+    assert (m.period.start, m.period.end) == (2021, 2025)
+    assert [b.number for b in m.legal_bases] == ["2348/QĐ-TTg"]
+
+
+def test_header_on_separate_lines_with_parent_body():
+    text = ("UBND TỈNH LÀO CAI\nSỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số:      /KH-SYT\n\nLào Cai, ngày      tháng      năm 2024\n\nKẾ HOẠCH\n"
+            "Phòng, chống bệnh sốt xuất huyết năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\nBảo đảm.\n")
+    m = vnplan.parse_text(text).metadata
+    assert m.issuer == "Sở Y tế tỉnh Lào Cai"
+    assert (m.number, m.symbol) == (None, "KH-SYT")
+    assert (m.date.year, m.date.month, m.date.day) == (2024, None, None)
+    assert (m.period.start, m.period.end) == (2024, 2024)
+
+
+def test_issuer_from_signature_when_nothing_else():
+    text = ("Thanh Xuân, ngày 02 tháng 3 năm 2023\n\nKẾ HOẠCH\nTiêm chủng mở rộng trên địa bàn quận Thanh Xuân năm 2023\n\n"
+            "I. MỤC TIÊU\nĐạt 95%.\n\nNơi nhận:\n- Sở Y tế;\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Bình\n")
+    m = vnplan.parse_text(text).metadata
+    assert m.issuer == "Ủy ban nhân dân quận Thanh Xuân"
+    assert (m.signer.on_behalf, m.signer.title, m.signer.authority, m.signer.name) == (
+        "Ủy ban nhân dân", "Chủ tịch", None, "Lê Văn Bình")
+
+
+@pytest.mark.parametrize("closing,signer", [
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Khắc Nam",
+     ("Lê Khắc Nam", "Phó Chủ tịch", "Ủy ban nhân dân", "Chủ tịch")),
+    ("**TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n\n\n\nĐinh Thị Thu Hương",
+     ("Đinh Thị Thu Hương", "Phó Chủ tịch", "Ủy ban nhân dân", "Chủ tịch")),
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n(Đã ký)\nNGUYỄN VĂN HÒA",
+     ("Nguyễn Văn Hòa", "Phó Giám đốc", None, "Giám đốc")),
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+     (None, "Phó Chủ tịch", "Ủy ban nhân dân", "Chủ tịch")),
+])
+def test_signer(closing, signer):
+    text = f"KẾ HOẠCH\nTiêm chủng năm 2023\n\nI. MỤC TIÊU\nĐạt 95%.\n\nNơi nhận:\n- Sở Y tế;\n- Lưu: VT.\n\n{closing}\n"
+    plan = vnplan.parse_text(text)
+    s = plan.metadata.signer
+    assert (s.name, s.title, s.on_behalf, s.authority) == signer
+    quoted = plan.text[s.span.start:s.span.end]
+    assert quoted.lower().endswith((signer[0] or "PHÓ CHỦ TỊCH").lower())
+
+
+def test_two_column_closing():
+    text = ("KẾ HOẠCH\nTiêm chủng năm 2023\n\nI. MỤC TIÊU\nĐạt 95%.\n\n"
+            "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- Như trên;\tKT. CHỦ TỊCH\n- Lưu: VT.\tPHÓ CHỦ TỊCH\n\n\tTrần Văn Cường\n")
+    plan = vnplan.parse_text(text)
+    m = plan.metadata
+    assert [r.text for r in m.recipients] == ["Như trên", "Lưu: VT"]
+    assert (m.signer.name, m.signer.title, m.signer.on_behalf, m.signer.authority) == (
+        "Trần Văn Cường", "Phó Chủ tịch", "Ủy ban nhân dân", "Chủ tịch")
+    for r in m.recipients:
+        assert plan.text[r.span.start:r.span.end] == r.text
