@@ -1,0 +1,79 @@
+"""Single-file CLI behaviour: output, exit codes 0/2/3, one-line errors, schema, version."""
+import json
+from pathlib import Path
+import subprocess
+import sys
+
+import pytest
+
+from vnplan import __version__
+from vnplan.cli import main
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+PLANS = {
+    "hai_phong": CORPUS / "hai-phong-2024-tieu-chi-y-te-xa.txt",
+    "long_bien": CORPUS / "long-bien-2021-y-te.txt",
+    "muong_khuong": CORPUS / "muong-khuong-2023-suc-khoe.txt",
+}
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "vnplan.cli", *args], capture_output=True, text=True)
+
+
+def test_parse_prints_json(capsys):
+    assert main(["parse", str(PLANS["hai_phong"])]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["metadata"]["issuer"] == "Ủy ban nhân dân thành phố Hải Phòng"
+
+
+def test_parse_writes_file(tmp_path, capsys):
+    out = tmp_path / "out.json"
+    assert main(["parse", str(PLANS["long_bien"]), "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["metadata"]["number"] == "460/KH-UBND"
+    assert capsys.readouterr().out == ""
+
+
+def test_empty_file_exit_3_one_line(tmp_path):
+    f = tmp_path / "plan.txt"
+    f.write_bytes(b"")
+    r = run("parse", str(f))
+    assert r.returncode == 3
+    assert r.stdout == ""
+    assert r.stderr == f"vnplan: {f}: file is empty\n"
+
+
+def test_empty_file_relative_name(tmp_path):
+    (tmp_path / "plan.txt").write_bytes(b"")
+    r = subprocess.run([sys.executable, "-m", "vnplan.cli", "parse", "plan.txt"], capture_output=True,
+                       text=True, cwd=tmp_path)
+    assert (r.returncode, r.stderr) == (3, "vnplan: plan.txt: file is empty\n")
+
+
+def test_binary_file_exit_3(tmp_path):
+    f = tmp_path / "blob.txt"
+    f.write_bytes(bytes(range(256)))
+    r = run("parse", str(f))
+    assert r.returncode == 3
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert r.stderr.startswith(f"vnplan: {f}: ")
+
+
+@pytest.mark.parametrize("args", [[], ["parse"], ["frobnicate"], ["parse", "x.txt", "--bogus"]])
+def test_usage_errors_exit_2(args):
+    r = run(*args)
+    assert r.returncode == 2
+    assert r.stdout == ""
+    assert "vnplan" in r.stderr
+
+
+def test_schema_command():
+    r = run("schema")
+    assert r.returncode == 0
+    assert json.loads(r.stdout)["title"] == "vnplan Plan"
+
+
+def test_version():
+    r = run("--version")
+    assert r.returncode == 0
+    assert r.stdout.strip() == f"vnplan {__version__}"
