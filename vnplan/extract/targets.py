@@ -1,8 +1,687 @@
-"""Numeric targets (stub)."""
+"""Numeric targets: indicator, comparator, value, unit, direction and year.
+
+A small grammar over each sentence of the body (table lines and headings
+excepted):
+
+1. find every number, drop the ones inside trap phrases (citations, dates,
+   population qualifiers, per-N denominators, money, ...: ``patterns/traps.yaml``);
+2. read each remaining number as a quantity: comparator symbol or cue word
+   before it, range or ``X/Y`` fraction, unit after it (``patterns/units.yaml``);
+3. cut the sentence into clauses (``;``, then ``,`` / `` và `` between values);
+4. the indicator is the clause minus cue, value and unit; an elided indicator
+   (``...; tử vong trẻ dưới 1 tuổi còn 14,5‰``) borrows the head of the
+   sentence's first clause; direction and year come from cue words, the
+   enclosing headings and the plan year.
+
+Outside MỤC TIÊU / CHỈ TIÊU sections a number is a target only when it is a
+rate (``%``, ``‰``, ``X/Y``, ``/vạn dân``), carries a comparator, or follows
+an achievement cue (``đạt``, ``phấn đấu``): bare counts there are activities.
+Tables of targets (one row per ward) are read by :func:`table_targets`.
+"""
 from __future__ import annotations
 
-from vnplan.model import Document, Metadata, Section, Table, Target
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from vnplan import patterns
+from vnplan.model import Document, Metadata, Section, Span, Table, Target, ancestors, section_at, walk
+from vnplan.text.normalise import key as keyof
+from vnplan.text.numbers import NUMBER, SYMBOL, parse_number, parse_quantity, symbol_comparator
+
+_DASH = r"[-\u2013\u2014\u2212]"
+_YEAR = r"(?:19|20)\d{2}"
+
+
+# --------------------------------------------------------------------------
+# Vocabulary, compiled once
+
+
+def _alts(phrases) -> str:
+    """Alternation of keyed phrases, longest first, spaces as ``\\s+``."""
+    keyed = sorted({keyof(p).strip() for p in phrases if str(p).strip()}, key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in keyed)
+
+
+@dataclass(frozen=True)
+class _Trap:
+    name: str
+    rx: "regex.Pattern[str]"
+    per_n: bool = False
+    age: bool = False
+
+
+@dataclass
+class _Vocab:
+    traps: list[_Trap]
+    cue_before: "regex.Pattern[str]"
+    cue_comp: dict[str, str]
+    cue_after: "regex.Pattern[str]"
+    cue_after_comp: dict[str, str]
+    linker_end: "regex.Pattern[str]"
+    dir_rx: "regex.Pattern[str]"
+    dir_of: dict[str, str]
+    dir_window: int
+    decrease_before: "regex.Pattern[str]"
+    not_dir: "regex.Pattern[str]"
+    leading: "regex.Pattern[str]"
+    achievement: "regex.Pattern[str]"
+    achievement_window: int
+    target_kinds: frozenset
+    target_title: "regex.Pattern[str]"
+    heads: "regex.Pattern[str]"
+    age_ind: "regex.Pattern[str]"
+    horizon: "regex.Pattern[str]"
+    not_horizon: "regex.Pattern[str]"
+    baseline: "regex.Pattern[str]"
+    unit_symbol: "regex.Pattern[str]"
+    unit_noun: "regex.Pattern[str]"
+    unit_per: "regex.Pattern[str]"
+    trailing: "regex.Pattern[str]"
+    word_dirs: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def vocab() -> _Vocab:
+    cues = patterns.load("cues")
+    units = patterns.load("units")
+    traps = patterns.load("traps")["traps"]
+    flags = regex.V1
+
+    def rx(src: str) -> "regex.Pattern[str]":
+        return regex.compile(src, flags)
+
+    def sub(src: str) -> str:
+        return src.replace("{N}", NUMBER).replace("{D}", _DASH).replace("{Y}", _YEAR)
+
+    trap_list = [_Trap(t["name"], rx(sub(keyof(t["re"])) if False else sub(t["re"])),
+                       bool(t.get("per_n")), bool(t.get("age"))) for t in traps]
+    cue_comp = {keyof(p): c for c, ps in cues["comparators"].items() for p in ps}
+    cue_after_comp = {keyof(p): c for c, ps in cues["comparators_after"].items() for p in ps}
+    linkers = [p for p in cues["linkers"] if p not in (":", "=")]
+    dir_of = {keyof(p): d for d, ps in cues["directions"].items() for p in ps}
+    return _Vocab(
+        traps=trap_list,
+        cue_before=rx(rf"(?<!\p{{L}})(?P<cue>{_alts(cue_comp)})\s*(?:(?:{_alts(linkers)})\s*)?:?\s*$"),
+        cue_comp=cue_comp,
+        cue_after=rx(rf"^\s*(?P<cue>{_alts(cue_after_comp)})(?!\p{{L}})"),
+        cue_after_comp=cue_after_comp,
+        linker_end=rx(rf"(?:(?<!\p{{L}})(?:{_alts(linkers)})|[:=])\s*$"),
+        dir_rx=rx(rf"(?<!\p{{L}})(?:{_alts(dir_of)})(?!\p{{L}})"),
+        dir_of=dir_of,
+        dir_window=int(cues.get("direction_window", 4)),
+        decrease_before=rx(rf"(?<!\p{{L}})(?:{_alts(cues['decrease_before_value'])})\s*(?:(?:{_alts(cue_comp)})\s*)?$"),
+        not_dir=rx(rf"(?<!\p{{L}})(?:{_alts(cues['not_direction'])})(?!\p{{L}})"),
+        leading=rx(rf"^(?:(?:{_alts(list(dir_of) + cues['leading_verbs'])})(?!\p{{L}})\s*)+"),
+        achievement=rx(rf"(?<!\p{{L}})(?:{_alts(cues['achievement_cues'])})(?!\p{{L}})"),
+        achievement_window=int(cues.get("achievement_window", 6)),
+        target_kinds=frozenset(cues["target_kinds"]),
+        target_title=rx(rf"(?<!\p{{L}})(?:{_alts(cues['target_title_words'])})(?!\p{{L}})"),
+        heads=rx(rf"^(?:{_alts(cues['indicator_heads'])})(?!\p{{L}})"),
+        age_ind=rx(rf"(?<!\p{{L}})(?:{_alts(cues['age_indicators'])})(?!\p{{L}})"),
+        horizon=rx(rf"(?<!\p{{L}})(?:{_alts(cues['horizon'])})\s+(?P<y>{_YEAR})(?!\d)"),
+        not_horizon=rx(rf"(?<!\p{{L}})(?:{_alts(cues['not_horizon'])})\s+$"),
+        baseline=rx(rf"(?<!\p{{L}})(?:{_alts(cues['baseline'])})\s+(?P<b>[^,;:.()]{{1,40}}?)(?=\s*[,;:.()]|\s*$)"),
+        unit_symbol=rx(rf"^\s*(?P<u>{_alts(units['symbols'])})"),
+        unit_noun=rx(rf"^\s+(?P<u>{_alts(units['nouns'])})(?!\p{{L}})"),
+        unit_per=rx(rf"^\s*/\s*(?P<p>(?:{NUMBER}\s*)?(?:{_alts(units['per_nouns'])}))(?!\p{{L}})"),
+        trailing=rx(rf"(?:\s+(?:{_alts(cues['trailing_words'])}))+\s*$"),
+    )
+
+
+# --------------------------------------------------------------------------
+# Plan year and horizon years
+
+
+def find_year(k: str, v: Optional[_Vocab] = None) -> Optional[int]:
+    """Last horizon year in the keyed text ``k`` (``đến năm 2025``), not a baseline."""
+    v = v or vocab()
+    year = None
+    for m in v.horizon.finditer(k):
+        if v.not_horizon.search(k[max(0, m.start() - 30):m.start() + len(m.group()) - len(m.group("y"))]):
+            continue
+        year = int(m.group("y"))
+    return year
+
+
+def plan_year(metadata: Optional[Metadata]) -> Optional[int]:
+    """Year the plan's targets refer to: its title's horizon, else period end, else its date."""
+    if metadata is None:
+        return None
+    title = getattr(metadata, "title", None)
+    if title:
+        y = find_year(keyof(title))
+        if y:
+            return y
+    period = getattr(metadata, "period", None)
+    if period is not None and getattr(period, "end", None):
+        return period.end
+    date = getattr(metadata, "date", None)
+    return getattr(date, "year", None) if date is not None else None
+
+
+# --------------------------------------------------------------------------
+# Values inside one sentence
+
+
+@dataclass
+class _Value:
+    start: int  # offsets relative to the sentence
+    end: int  # end of the number (or of the range / fraction)
+    value: float
+    value_max: Optional[float] = None
+    of: Optional[float] = None
+    comparator: str = "="
+    lead: int = 0  # start of the comparator cue / symbol
+    unit: Optional[str] = None
+    unit_end: int = 0
+    in_parens: bool = False
+    linked: bool = False  # a linker (đạt, là, :) sits right before
+
+
+def _trap_spans(k: str, v: _Vocab, age_is_value: bool) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    spans, per_n = [], []
+    for t in v.traps:
+        if t.age and age_is_value:
+            continue
+        for m in t.rx.finditer(k):
+            spans.append((m.start(), m.end()))
+            if t.per_n:
+                per_n.append((m.start(), m.end(), m.group()))
+    return spans, per_n
+
+
+def _inside(a: int, b: int, spans) -> bool:
+    return any(s <= a and b <= e for s, e in spans)
+
+
+def _paren_depths(k: str) -> list[int]:
+    depth, out = 0, []
+    for ch in k:
+        if ch == "(":
+            depth += 1
+        out.append(depth)
+        if ch == ")":
+            depth = max(0, depth - 1)
+    return out
+
+
+_NUM_RX = regex.compile(NUMBER, regex.V1)
+_RANGE_RX = regex.compile(rf"^\s*(?:{_DASH}|đến|tới)\s*(?P<b>{NUMBER})", regex.V1)
+_FRACTION_RX = regex.compile(rf"^\s*/\s*(?P<b>{NUMBER})(?=\s*\p{{L}})", regex.V1)
+_SYMBOL_END = regex.compile(rf"(?P<sym>{SYMBOL})\s*\$?\s*$", regex.V1)
+_DEBRIS = regex.compile(r"^\s*\$")
+
+
+def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], int]:
+    """Unit written after offset ``pos`` (sentence-relative) and where it ends."""
+    rest = k[pos:]
+    m = _DEBRIS.match(rest)
+    skip = 0
+    m = v.unit_symbol.match(rest)
+    if m:
+        unit = "%" if "%" in m.group("u") else "‰"
+        end = pos + m.end()
+        d = regex.match(r"^\s*\$", k[end:])
+        return unit, end + (d.end() if d else 0)
+    m = v.unit_noun.match(rest)
+    if m:
+        u_start, end = pos + m.start("u"), pos + m.end()
+        p = v.unit_per.match(k[end:])
+        if p:
+            end += p.end()
+        return " ".join(text[u_start:end].split()).replace(" /", "/").replace("/ ", "/"), end
+    m = regex.match(r"^\s+(?P<u>\p{Ll}[\p{L}]*)(?P<p>\s*/\s*(?:\S+\s*){1,3})?", rest)
+    if m and not v.dir_rx.match(m.group("u")) and m.group("u") not in ("và", "của", "trong", "tại", "so", "theo", "trở"):
+        u_start, end = pos + m.start("u"), pos + m.end("u")
+        p = v.unit_per.match(k[end:])
+        if p:
+            end += p.end()
+        return " ".join(text[u_start:end].split()), end
+    return None, pos + skip
+
+
+def _values(text: str, k: str, v: _Vocab, traps, consumed: set[int]) -> list[_Value]:
+    depths = _paren_depths(k)
+    out: list[_Value] = []
+    skip_until = -1
+    for m in _NUM_RX.finditer(k):
+        a, b = m.span()
+        if a < skip_until or a in consumed:
+            continue
+        before = k[:a]
+        if before.rstrip().endswith("/"):
+            continue  # a denominator: "/100 trẻ nữ", "ca/100.000 dân"
+        if _inside(a, b, traps):
+            continue
+        try:
+            value = parse_number(m.group())
+        except ValueError:
+            continue
+        val = _Value(a, b, value, lead=a)
+        r = _RANGE_RX.match(k[b:])
+        f = _FRACTION_RX.match(k[b:])
+        if r and not _inside(b + r.start("b"), b + r.end("b"), traps):
+            hi = parse_number(r.group("b"))
+            if hi > value:
+                val.comparator, val.value_max, val.end = "range", hi, b + r.end()
+                skip_until = val.end
+        elif f:
+            den = parse_number(f.group("b"))
+            if value <= den:
+                val.of, val.end = den, b + f.end()
+                skip_until = val.end
+            else:
+                continue  # "26/12", "11/7": a date
+        # comparator: symbol or cue word right before
+        sm = _SYMBOL_END.search(before)
+        if sm and val.comparator != "range":
+            val.comparator, val.lead = symbol_comparator(sm.group("sym")), sm.start()
+            before = k[:sm.start()]
+        cm = v.cue_before.search(before)
+        if cm:
+            comp = v.cue_comp.get(regex.sub(r"\s+", " ", cm.group("cue")))
+            if comp == ">=" and keyof("từ") == cm.group("cue") and val.comparator == "range":
+                pass
+            elif comp and val.comparator == "=":
+                val.comparator = comp
+            val.lead = min(val.lead, cm.start())
+            before = k[:cm.start()]
+        dm = regex.search(r"\$\s*$", k[:val.lead])
+        if dm:
+            val.lead = dm.start()
+        val.linked = bool(v.linker_end.search(k[:val.lead]))
+        val.unit, val.unit_end = _read_unit(text, k, val.end, v)
+        if val.unit is None:
+            val.unit_end = val.end
+        am = v.cue_after.match(k[val.unit_end:])
+        if am:
+            val.comparator = v.cue_after_comp[regex.sub(r"\s+", " ", am.group("cue"))]
+            val.unit_end += am.end()
+        val.in_parens = depths[a] > 0
+        out.append(val)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Clauses
+
+
+_STRONG = regex.compile(r";")
+_WEAK = regex.compile(r",\s|\s+và\s+|\s+-\s+")
+_TRIM = " \t-+*•–:;,.\u00a0"
+
+
+def _cut(k: str, a: int, b: int) -> int:
+    """Where to split between two values at ``a``..``b``: the last ``;``,
+    else the last comma / ``và``."""
+    seg = k[a:b]
+    strong = [m.end() for m in _STRONG.finditer(seg)]
+    if strong:
+        return a + strong[-1]
+    weak = [m for m in _WEAK.finditer(seg)]
+    if weak:
+        return a + weak[-1].start()
+    return b
+
+
+def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in " \t;,:(\u00a0":
+        b -= 1
+    return a, b
+
+
+def _clean(s: str) -> str:
+    s = " ".join(s.split())
+    s = regex.sub(r"\$\\?[a-z]*\$?", "", s)
+    s = s.strip(" -+*•:;,.")
+    if s.startswith("(") and s.count("(") > s.count(")"):
+        s = s[1:]
+    if s.endswith("(") or (s.endswith(")") and s.count(")") > s.count("(")):
+        s = s[:-1]
+    return s.strip(" -+*•:;,.")
+
+
+@dataclass
+class _Clause:
+    value: _Value
+    start: int
+    end: int
+    indicator: str = ""
+    direction: Optional[str] = None
+    headed: bool = True
+    bare: bool = False  # nothing but a leading verb before the value
+
+
+def _direction(k: str, clause: _Clause, v: _Vocab) -> Optional[str]:
+    val = clause.value
+    masked = v.not_dir.sub(lambda m: " " * len(m.group()), k)
+    head = masked[clause.start:val.lead].lstrip(_TRIM)
+    m = v.dir_rx.match(head)
+    if m:
+        return v.dir_of[regex.sub(r"\s+", " ", m.group())]
+    if v.decrease_before.search(masked[clause.start:val.lead]):
+        return "decrease"
+    words = masked[clause.start:val.lead].split()
+    window = " ".join(words[-v.dir_window:])
+    found = list(v.dir_rx.finditer(window))
+    if found:
+        return v.dir_of[regex.sub(r"\s+", " ", found[-1].group())]
+    after = masked[val.unit_end:clause.end].lstrip(_TRIM)
+    m = v.dir_rx.match(after)
+    if m and not clause.value.linked:
+        return v.dir_of[regex.sub(r"\s+", " ", m.group())]
+    return None
+
+
+def _indicator(text: str, k: str, clause: _Clause, v: _Vocab) -> tuple[str, bool]:
+    """Indicator words of a clause and whether the value came first."""
+    val = clause.value
+    pre_a, pre_b = clause.start, val.lead
+    pre_k = k[pre_a:pre_b]
+    lead = v.leading.match(pre_k.lstrip(_TRIM))
+    off = len(pre_k) - len(pre_k.lstrip(_TRIM)) + (lead.end() if lead else 0)
+    pre = text[pre_a + off:pre_b]
+    pre_key = keyof(pre)
+    # trailing linkers / "giảm còn" / baseline
+    for _ in range(3):
+        m = regex.search(rf"(?:{v.linker_end.pattern})", pre_key)
+        pm = v.decrease_before.search(pre_key)
+        cut = min([x.start() for x in (m, pm) if x] or [len(pre_key)])
+        bm = v.baseline.search(pre_key)
+        if bm:
+            cut = min(cut, bm.start())
+        if cut == len(pre_key):
+            break
+        pre, pre_key = pre[:cut], pre_key[:cut]
+        dm = regex.search(rf"(?:{v.dir_rx.pattern})\s*$", pre_key)
+        if dm:
+            pre, pre_key = pre[:dm.start()], pre_key[:dm.start()]
+    pre = _clean(pre)
+    post = _clean(text[val.unit_end:clause.end])
+    post = regex.sub(r"^(?:" + v.dir_rx.pattern + r")\s*", "", post) if False else post
+    value_first = not val.linked and len(post.split()) >= 2
+    if value_first:
+        cut = max(pre.rfind(", "), pre.rfind("; "))
+        if cut >= 0:
+            pre = pre[cut + 2:]
+            pm = v.leading.match(keyof(pre))
+            pre = _clean(pre[pm.end():] if pm else pre)
+        noun = val.unit if val.unit and val.unit not in ("%", "‰") else ""
+        ind = " ".join(x for x in (pre, noun, post) if x)
+    else:
+        tm = v.trailing.search(keyof(pre))
+        ind = pre[:tm.start()] if tm and tm.start() > 0 else pre
+    clause.bare = not pre
+    ind = regex.sub(r":\s*(\p{Lu})", lambda m: " " + m.group(1).lower(), ind)
+    ind = regex.sub(r"\s*:\s*", " ", ind)
+    return _clean(ind), value_first
+
+
+def _elide(first: str, this: str, v: _Vocab) -> str:
+    """Borrow the head of the first clause's indicator for an elided one."""
+    if not first or not this or v.heads.match(keyof(this)):
+        return this
+    word = keyof(this).split()[0]
+    fk = keyof(first)
+    for m in regex.finditer(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", fk):
+        if m.start() > 0:
+            return " ".join((first[:m.start()].strip() + " " + this).split())
+    return this
+
+
+# --------------------------------------------------------------------------
+# Sentences of the body
+
+
+_SENT_END = regex.compile(r"(?<=[.!?…])\s+(?=\S)|(?<=\.)(?=\p{Lu})", regex.V1)
+
+
+def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    out, a = [], start
+    for m in _SENT_END.finditer(doc.text, start, end):
+        out.append((a, m.start()))
+        a = m.end()
+    out.append((a, end))
+    return [(a, b) for a, b in out if doc.text[a:b].strip()]
+
+
+def _target_section(secs: list[Section], v: _Vocab) -> bool:
+    return any(s.kind in v.target_kinds or v.target_title.search(keyof(s.title)) for s in secs)
+
+
+def _heading_year(doc: Document, secs: list[Section], v: _Vocab) -> Optional[int]:
+    for s in reversed(secs):
+        hs = s.heading_span
+        line_end = doc.text.find("\n", hs.start)
+        line_end = len(doc.text) if line_end < 0 else max(line_end, hs.end)
+        line_start = doc.text.rfind("\n", 0, hs.start) + 1
+        y = find_year(doc.key[line_start:line_end], v)
+        if y:
+            return y
+    return None
+
+
+def _skip_regions(doc: Document, sections: list[Section], metadata: Optional[Metadata]) -> list[Span]:
+    spans = [s.heading_span for s in walk(sections)]
+    layout = getattr(metadata, "layout", None)
+    closing = getattr(layout, "closing", None) if layout is not None else None
+    if closing is not None:
+        spans.append(closing)
+    return spans
+
+
+def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: bool,
+                     year: Optional[int], section_id: Optional[str]) -> list[Target]:
+    """Targets of the sentence ``doc.text[start:end]``."""
+    v = vocab()
+    text, k = doc.text[start:end], doc.key[start:end]
+    traps, per_n = _trap_spans(k, v, bool(v.age_ind.search(k)))
+    vals = _values(text, k, v, traps, set())
+    if any(not x.in_parens for x in vals):
+        vals = [x for x in vals if not x.in_parens]
+    kept = []
+    for val in vals:
+        rate = val.unit in ("%", "‰") or val.of is not None or (val.unit and "/" in val.unit)
+        cue = val.comparator != "="
+        window = " ".join(k[:val.lead].split()[-v.achievement_window:])
+        achieved = bool(v.achievement.search(window))
+        if not (in_target_section or rate or cue or achieved):
+            continue
+        if val.unit is None and not (val.linked or cue or val.of is not None):
+            continue
+        kept.append(val)
+    if not kept:
+        return []
+    # clauses
+    clauses: list[_Clause] = []
+    bounds = [0]
+    for prev, nxt in zip(kept, kept[1:]):
+        bounds.append(_cut(k, prev.unit_end, nxt.lead))
+    bounds.append(len(k))
+    for i, val in enumerate(kept):
+        a, b = bounds[i], bounds[i + 1]
+        strong_end = _STRONG.search(k, val.unit_end, b)
+        if strong_end:
+            b = strong_end.start()
+        strong_start = [m.end() for m in _STRONG.finditer(k, a, val.lead)]
+        if strong_start:
+            a = strong_start[-1]
+        clauses.append(_Clause(val, a, b))
+    first_ind, first_dir, first_value_first = "", None, False
+    out = []
+    for i, c in enumerate(clauses):
+        ind, value_first = _indicator(text, k, c, v)
+        if not value_first:
+            cm = regex.search(r"[,;(]|\s-\s", k[c.value.unit_end:c.end])
+            if cm:
+                c.end = c.value.unit_end + cm.start()
+        direction = _direction(k, c, v)
+        if i == 0:
+            first_ind, first_dir, first_value_first = ind, direction, value_first
+        else:
+            elided = ind and not v.heads.match(keyof(ind))
+            new = _elide(first_ind, ind, v) if not value_first and not first_value_first else ind
+            if new != ind or not ind:
+                direction = direction or first_dir
+            elif elided and direction is None and not c.bare:
+                direction = None
+            ind = new
+        c.indicator, c.direction = ind, direction
+    # a per-capita suffix distributes over bare counts of the same sentence
+    suffixes = [c.value.unit[c.value.unit.index("/"):] for c in clauses
+                if c.value.unit and "/" in c.value.unit]
+    for c in clauses:
+        u = c.value.unit
+        if u and u not in ("%", "‰") and "/" not in u:
+            if suffixes and c.bare:
+                c.value.unit = u + suffixes[-1]
+            else:
+                for ps, pe, raw in per_n:
+                    if c.start <= ps < c.end or (c.start <= pe <= c.end):
+                        den = regex.sub(r"^(?:trên|mỗi|cho mỗi|trong|/)\s*", "", text[ps:pe])
+                        c.value.unit = f"{u}/{' '.join(den.split())}"
+                        break
+        if not c.indicator:
+            c.indicator = c.value.unit or ""
+    for c in clauses:
+        val = c.value
+        a, b = _strip_span(text, c.start, c.end)
+        b = max(b, val.unit_end) if b < val.unit_end else b
+        clause_k = k[a:b]
+        bm = v.baseline.search(clause_k)
+        y = find_year(k[a:b], v) or year
+        out.append(Target(
+            id="", indicator=c.indicator, comparator=val.comparator, value=val.value,
+            unit=val.unit, text=text[a:b], span=Span(start + a, start + b),
+            value_max=val.value_max, of=val.of, direction=c.direction, year=y,
+            baseline=_clean(text[a + bm.start("b"):a + bm.end("b")]) if bm else None,
+            section_id=section_id, value_span=Span(start + val.start, start + val.end),
+            page=doc.page_at(start + a),
+        ))
+    return out
+
+
+def text_targets(doc: Document, sections: list[Section], metadata: Optional[Metadata]) -> list[Target]:
+    """Targets written in the running text of every section."""
+    v = vocab()
+    base_year = plan_year(metadata)
+    skip = _skip_regions(doc, sections, metadata)
+    out: list[Target] = []
+    for line in doc.lines:
+        raw = doc.text[line.start:line.end]
+        if not raw.strip() or "\t" in raw:
+            continue
+        if any(s.start < line.end and line.start < s.end for s in skip):
+            continue
+        secs = ancestors(sections, line.start)
+        if not secs:
+            continue
+        in_target = _target_section(secs, v)
+        year = _heading_year(doc, secs, v) or base_year
+        for a, b in _sentences(doc, line.start, line.end):
+            out.extend(sentence_targets(doc, a, b, in_target_section=in_target, year=year,
+                                        section_id=secs[-1].id))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Tables of targets
+
+
+_INDEX_HEADER = regex.compile(r"^(?:s?tt|số tt|stt|thứ tự|no\.?)$", regex.V1)
+_UNIT_IN_HEADER = regex.compile(r"\((?P<u>%|‰|[^()]{1,20})\)\s*$", regex.V1)
+
+
+def _header_paths(table: Table) -> list[list[str]]:
+    """Per column, the header texts from top to bottom (merged cells filled)."""
+    header = table.header
+    width = max((len(r.cells) for r in table.rows), default=0)
+    grid = [[(r.cells[j].text.strip() if j < len(r.cells) else "") for j in range(width)] for r in header]
+    for i, row in enumerate(grid):
+        for j in range(1, width):
+            if not row[j] and row[j - 1] and any(grid[x][j] for x in range(i + 1, len(grid))):
+                row[j] = row[j - 1]
+    return [[grid[i][j] for i in range(len(grid)) if grid[i][j]] for j in range(width)]
+
+
+def _scope_column(table: Table, paths: list[list[str]]) -> Optional[int]:
+    body = table.body
+    width = len(paths)
+    for j in range(width):
+        if paths[j] and _INDEX_HEADER.match(keyof(paths[j][0])):
+            continue
+        cells = [r.cells[j].text.strip() for r in body if j < len(r.cells) and r.cells[j].text.strip()]
+        if cells and sum(1 for c in cells if regex.search(r"\p{L}", c)) > len(cells) / 2:
+            return j
+    return None
+
+
+def table_targets(doc: Document, tables: list[Table], sections: list[Section],
+                  metadata: Optional[Metadata]) -> list[Target]:
+    """One target per numeric cell of a table: column header as indicator, row name as scope."""
+    v = vocab()
+    base_year = plan_year(metadata)
+    out: list[Target] = []
+    for table in tables:
+        if not table.rows or table.header_rows < 1:
+            continue
+        paths = _header_paths(table)
+        scope_col = _scope_column(table, paths)
+        title_year = find_year(keyof(table.title or ""), v)
+        secs = ancestors(sections, table.span.start)
+        sec_year = _heading_year(doc, secs, v) if secs else None
+        for row in table.body:
+            scope = None
+            if scope_col is not None and scope_col < len(row.cells):
+                scope = " ".join(row.cells[scope_col].text.split()) or None
+            if scope is None:
+                scope = next((" ".join(c.text.split()) for c in row.cells
+                              if regex.search(r"\p{L}", c.text)), None)
+            for j, cell in enumerate(row.cells):
+                if j == scope_col or j >= len(paths) or not paths[j]:
+                    continue
+                if _INDEX_HEADER.match(keyof(paths[j][0])):
+                    continue
+                q = parse_quantity(cell.text)
+                if q is None:
+                    continue
+                path = paths[j]
+                hk = keyof(" ".join(path))
+                unit = q.unit
+                for h in reversed(path):
+                    um = _UNIT_IN_HEADER.search(h)
+                    if um and unit is None:
+                        unit = um.group("u").strip()
+                masked = v.not_dir.sub(lambda m: " " * len(m.group()), hk)
+                dm = v.dir_rx.search(masked)
+                bm = v.baseline.search(hk)
+                indicator = " — ".join(_clean(_UNIT_IN_HEADER.sub("", h)) or h for h in path)
+                year = find_year(hk, v) or title_year or sec_year or base_year
+                sec = section_at(sections, cell.span.start)
+                out.append(Target(
+                    id="", indicator=indicator, comparator=q.comparator, value=q.value,
+                    unit=unit, text=doc.text[cell.span.start:cell.span.end], span=cell.span,
+                    value_max=q.value_max, of=None,
+                    direction=v.dir_of[regex.sub(r"\s+", " ", dm.group())] if dm else None,
+                    year=year, baseline=_clean(" ".join(path)[bm.start("b"):bm.end("b")]) if bm else None,
+                    scope=scope, section_id=table.section_id or (sec.id if sec else None),
+                    value_span=cell.span, page=doc.page_at(cell.span.start),
+                ))
+    return out
+
+
+# --------------------------------------------------------------------------
 
 
 def get_targets(doc: Document, sections: list[Section], tables: list[Table], metadata: Metadata) -> list[Target]:
-    return []
+    """Every numeric target of the plan, in document order, ids ``T001``..."""
+    found = text_targets(doc, sections, metadata) + table_targets(doc, tables or [], sections, metadata)
+    found.sort(key=lambda t: (t.value_span or t.span, t.span))
+    for i, t in enumerate(found, 1):
+        t.id = f"T{i:03d}"
+    return found
