@@ -246,3 +246,35 @@ def test_recipient_column_debris_stripped(corpus_plans):
 @pytest.mark.parametrize("name", ["hai_phong", "long_bien", "muong_khuong"])
 def test_no_warnings_on_corpus(corpus_plans, name):
     assert [w.code for w in corpus_plans[name].warnings] == []
+
+
+# --------------------------------------------------------------------------
+# Paragraphs across page breaks
+
+
+def _paragraphs(plan):
+    from vnplan.readers import read_bytes
+    from vnplan.structure.lines import classify_all, get_paragraphs
+
+    doc = read_bytes(plan.text.encode("utf-8"), "x.txt")
+    return [doc.text[p.start:p.end] for p in get_paragraphs(doc, classify_all(doc))]
+
+
+def test_sentence_split_by_page_break_is_one_paragraph(corpus_plans):
+    paras = _paragraphs(corpus_plans["hai_phong"])
+    assert ("Phối hợp với Sở Y tế, Ủy ban nhân dân các quận, huyện và các Sở, ngành liên quan triển khai "
+            "thực hiện các quy định về củng cố, hoàn thiện hệ\n\nthống tổ chức bộ máy, biên chế, công tác đào tạo, "
+            "bồi dưỡng và thực hiện chế độ, chính sách đối với viên chức tại trạm y tế xã, phường, thị trấn.") in paras
+    # A heading broken the same way is one paragraph too.
+    assert any(p.startswith("1. Phổ biến") and p.endswith("sâu rộng trong cán bộ và Nhân dân.") for p in paras)
+    # A finished sentence followed by a blank line is not joined.
+    assert "Trên đây là" not in next(p for p in paras if p.startswith("11. Ủy ban nhân dân"))
+
+
+def test_paragraph_join_needs_lower_case_and_open_sentence():
+    from vnplan.readers import read_bytes
+    from vnplan.structure.lines import classify_all, get_paragraphs
+
+    doc = read_bytes("Tỷ lệ đạt trên 95% vào cuối\n\nnăm 2024.\n\nCâu xong.\n\nđoạn mới viết thường.\n".encode(), "x")
+    assert [doc.text[p.start:p.end] for p in get_paragraphs(doc, classify_all(doc))] == [
+        "Tỷ lệ đạt trên 95% vào cuối\n\nnăm 2024.", "Câu xong.", "đoạn mới viết thường."]

@@ -37,7 +37,7 @@ MARKERS = [
         rf"^(?:PHẦN|Phần)\s+((?:{_ROMAN})(?![\p{{L}}\d])|\d{{1,2}}(?!\d)|(?:THỨ|Thứ|thứ)\s+\p{{L}}+)"
         rf"(?:{_SEP}|\s+|$)(.*)$", regex.V1)),
     ("roman", regex.compile(rf"^((?=[IVX])(?:{_ROMAN}))(?:\s*[\.:)]|\s*{_DASH})\s*(\S.*)$", regex.V1)),
-    ("upper", regex.compile(rf"^([A-HK-UYĐ])\s*(?:\.|\)|\s{_DASH})\s+(\S.*)$", regex.V1)),
+    ("upper", regex.compile(rf"^([A-HK-PR-UYĐ])\s*(?:\.|\)|\s{_DASH})\s+(\S.*)$", regex.V1)),
     ("decimal", regex.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?![\d,])\.?\s*(?:[\){_DASH}:]\s*)?(\S.*)$", regex.V1)),
     ("arabic", regex.compile(rf"^(\d{{1,2}})(?![\d,])\s*(?:\.(?!\d)|{_DASH}(?!\s*\d))\s*(\S.*)$", regex.V1)),
     ("paren", regex.compile(r"^(\d{1,2})\s*\)\s*(\S.*)$", regex.V1)),
