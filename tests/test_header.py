@@ -197,3 +197,69 @@ def test_two_column_closing():
         "Trần Văn Cường", "Phó Chủ tịch", "Ủy ban nhân dân", "Chủ tịch")
     for r in m.recipients:
         assert plan.text[r.span.start:r.span.end] == r.text
+
+
+MARKDOWN_PLAN = """| **ỦY BAN NHÂN DÂN HUYỆN BA VÌ** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |
+|---|---|
+| **Số: 215/KH-UBND** | *Ba Vì, ngày 08 tháng 5 năm 2024* |
+
+**KẾ HOẠCH**
+
+**Triển khai công tác phòng, chống bệnh sốt xuất huyết**
+**trên địa bàn huyện năm 2024**
+
+______________
+
+Thực hiện Kế hoạch số 120/KH-UBND ngày 12/4/2024 của UBND thành phố Hà Nội về phòng, chống dịch bệnh truyền nhiễm năm 2024;
+
+Ủy ban nhân dân huyện Ba Vì ban hành Kế hoạch triển khai như sau:
+
+## **I. MỤC ĐÍCH, YÊU CẦU**
+
+**1. Mục đích:** Chủ động phòng, chống dịch.
+
+**2. Yêu cầu:** Các xã triển khai đồng bộ.
+
+## **II. CHỈ TIÊU**
+
+- Giảm 10% số mắc so với năm 2023.
+
+## **III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU**
+
+### 1. Công tác chỉ đạo
+
+Ban hành văn bản.
+
+### 2. Công tác chuyên môn
+
+Giám sát ca bệnh.
+
+## **IV. KINH PHÍ**
+
+Từ ngân sách huyện.
+
+## **V. TỔ CHỨC THỰC HIỆN**
+
+Các xã báo cáo.
+
+| ***Nơi nhận:*** <br> - UBND thành phố; <br> - Lưu: VT. | **TM. ỦY BAN NHÂN DÂN** <br> **CHỦ TỊCH** <br> **Nguyễn Văn A** |
+|---|---|
+"""
+
+
+def test_markdown_plan_converted_from_docx():
+    plan = vnplan.parse_text(MARKDOWN_PLAN, name="ba-vi.md")
+    m = plan.metadata
+    assert (m.doc_type, m.number, m.symbol) == ("KẾ HOẠCH", "215/KH-UBND", "KH-UBND")
+    assert m.issuer == "Ủy ban nhân dân huyện Ba Vì"
+    assert (m.place, m.date.year, m.date.month, m.date.day) == ("Ba Vì", 2024, 5, 8)
+    assert m.title == "Triển khai công tác phòng, chống bệnh sốt xuất huyết trên địa bàn huyện năm 2024"
+    assert [(b.number, b.issuer) for b in m.legal_bases] == [("120/KH-UBND", "Ủy ban nhân dân thành phố Hà Nội")]
+    assert [r.text for r in m.recipients] == ["UBND thành phố", "Lưu: VT"]
+    assert (m.signer.name, m.signer.title, m.signer.on_behalf) == ("Nguyễn Văn A", "Chủ tịch", "Ủy ban nhân dân")
+    assert [(s.id, s.title, s.kind) for s in plan.sections] == [
+        ("I", "MỤC ĐÍCH, YÊU CẦU", "muc_dich_yeu_cau"), ("II", "CHỈ TIÊU", "chi_tieu"),
+        ("III", "NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU", "nhiem_vu_giai_phap"), ("IV", "KINH PHÍ", "kinh_phi"),
+        ("V", "TỔ CHỨC THỰC HIỆN", "to_chuc_thuc_hien")]
+    assert [(c.id, c.kind) for c in plan.sections[0].children] == [("I.1", "muc_dich"), ("I.2", "yeu_cau")]
+    assert plan.sections[-1].span.end <= m.layout.closing.start

@@ -18,7 +18,7 @@ from vnplan.structure.issuer import normalise_issuer
 from vnplan.structure.lines import LineInfo
 from vnplan.text.normalise import key
 
-_CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s{3,}(?=\p{Lu})", regex.V1)
+_CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s*<br\s*/?>\s*|\s{3,}(?=\p{Lu})", regex.V1)
 _BULLET = regex.compile(r"^[\s*_]*[-+•·–—]\s*")
 # Trailing debris after an item: punctuation, markdown, OCR crumbs like "*κ*".
 _ITEM_TAIL = regex.compile(r"(?:[\s;,.*_]|\*[^*\s]{1,3}\*?)+$")
@@ -63,7 +63,7 @@ def _cells(doc: Document, start: int, end: int) -> list[_Frag]:
         piece = text[pos:stop]
         lead = len(piece) - len(piece.lstrip(" *_#"))
         body = piece.strip(" *_#")
-        if body:
+        if body and not regex.fullmatch(r"[\s:|\-]+", body):
             out.append(_Frag(body, Span(start + pos + lead, start + pos + lead + len(body))))
         pos = m.end() if m else len(text)
     return out
@@ -88,7 +88,12 @@ def _recipient(doc: Document, frag: _Frag) -> Optional[Recipient]:
 
 
 def get_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> tuple[list[Recipient], Signer]:
-    """Recipients and signer of the closing block, lines ``[lo, hi)``."""
+    """Recipients and signer of the closing block, lines ``[lo, hi)``.
+
+    Works cell by cell so that two-column layouts flattened onto one line
+    (tabs, ``|`` table rows, ``<br>``) are split into recipient items and
+    signature lines.
+    """
     recipients: list[Recipient] = []
     signature: list[_Frag] = []
     in_list = False
@@ -97,27 +102,21 @@ def get_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> tuple
             if in_list and recipients:
                 in_list = False
             continue
-        frags = _cells(doc, info.line.start, info.line.end)
-        if not frags:
-            continue
-        first = frags[0]
-        k = key(first.text)
-        if k.startswith("nơi nhận"):
-            in_list = True
-            rest = regex.match(r"^nơi nhận\s*:?\s*", k).end()
-            if rest < len(first.text):
-                item = _Frag(first.text[rest:], Span(first.span.start + rest, first.span.end))
-                if r := _recipient(doc, item):
+        for frag in _cells(doc, info.line.start, info.line.end):
+            k = key(frag.text)
+            if k.startswith("nơi nhận"):
+                in_list = True
+                rest = regex.match(r"^nơi nhận[\s*_]*:?[\s*_]*", k).end()
+                if rest < len(frag.text):
+                    item = _Frag(frag.text[rest:], Span(frag.span.start + rest, frag.span.end))
+                    if r := _recipient(doc, item):
+                        recipients.append(r)
+                continue
+            if in_list and not _is_signature_text(frag.text) and (_BULLET.match(frag.text) or not recipients):
+                if r := _recipient(doc, frag):
                     recipients.append(r)
-            signature.extend(frags[1:])
-            continue
-        if in_list and not _is_signature_text(first.text) and (_BULLET.match(first.text) or not recipients):
-            if r := _recipient(doc, first):
-                recipients.append(r)
-            signature.extend(f for f in frags[1:] if _is_signature_text(f.text) or signature)
-            continue
-        in_list = False
-        signature.extend(frags)
+                continue
+            signature.append(frag)
     return recipients, parse_signer(signature)
 
 

@@ -53,7 +53,8 @@ def is_closing_start(doc: Document, info: LineInfo) -> bool:
         return False
     text = _line(doc, info)
     if info.kind == "table":  # flattened two columns: "Nơi nhận:<TAB>TM. ỦY BAN NHÂN DÂN"
-        text = regex.split(r"\t|\|", text)[0].strip()
+        cells = [c.strip(" *_") for c in regex.split(r"\t|\||<br\s*/?>", text)]
+        text = next((c for c in cells if c), "")
     k = key(text)
     if k.startswith("nơi nhận"):
         return True
