@@ -6,7 +6,6 @@ the others belong to the signature.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -15,20 +14,13 @@ import regex
 from vnplan import patterns
 from vnplan.model import Document, Recipient, Signer, Span
 from vnplan.structure.issuer import normalise_issuer
-from vnplan.structure.lines import LineInfo
+from vnplan.structure.lines import Cell, LineInfo, cells
 from vnplan.text.normalise import key
 
-_CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s*<br\s*/?>\s*|\s{3,}(?=\p{Lu})", regex.V1)
 _BULLET = regex.compile(r"^[\s*_]*[-+•·–—]\s*")
 # Trailing debris after an item: punctuation, markdown, OCR crumbs like "*κ*".
 _ITEM_TAIL = regex.compile(r"(?:[\s;,.*_]|\*[^*\s]{1,3}\*?)+$")
 _NAME_WORD = regex.compile(r"^\p{Lu}[\p{Ll}\p{Lu}]{0,10}\.?$", regex.V1)
-
-
-@dataclass
-class _Frag:
-    text: str
-    span: Span
 
 
 @lru_cache(maxsize=1)
@@ -55,27 +47,13 @@ def _prefix(k: str, kind: str) -> Optional[int]:
     return None
 
 
-def _cells(doc: Document, start: int, end: int) -> list[_Frag]:
-    text = doc.text[start:end]
-    out, pos = [], 0
-    for m in list(_CELL_SPLIT.finditer(text)) + [None]:
-        stop = m.start() if m else len(text)
-        piece = text[pos:stop]
-        lead = len(piece) - len(piece.lstrip(" *_#"))
-        body = piece.strip(" *_#")
-        if body and not regex.fullmatch(r"[\s:|\-]+", body):
-            out.append(_Frag(body, Span(start + pos + lead, start + pos + lead + len(body))))
-        pos = m.end() if m else len(text)
-    return out
-
-
 def _is_signature_text(text: str) -> bool:
     k = " ".join(key(text).split())
     return bool(_prefix(k, "on_behalf") is not None or _prefix(k, "authority") is not None
                 or (text.isupper() and k in _titles()))
 
 
-def _recipient(doc: Document, frag: _Frag) -> Optional[Recipient]:
+def _recipient(doc: Document, frag: Cell) -> Optional[Recipient]:
     """A Nơi nhận item without its bullet, column debris and final punctuation."""
     start = frag.span.start + _BULLET.match(frag.text).end()
     end = frag.span.end
@@ -95,20 +73,20 @@ def get_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> tuple
     signature lines.
     """
     recipients: list[Recipient] = []
-    signature: list[_Frag] = []
+    signature: list[Cell] = []
     in_list = False
     for info in infos[lo:hi]:
         if info.kind == "blank":
             if in_list and recipients:
                 in_list = False
             continue
-        for frag in _cells(doc, info.line.start, info.line.end):
+        for frag in cells(doc, info.line):
             k = key(frag.text)
             if k.startswith("nơi nhận"):
                 in_list = True
                 rest = regex.match(r"^nơi nhận[\s*_]*:?[\s*_]*", k).end()
                 if rest < len(frag.text):
-                    item = _Frag(frag.text[rest:], Span(frag.span.start + rest, frag.span.end))
+                    item = Cell(frag.text[rest:], Span(frag.span.start + rest, frag.span.end))
                     if r := _recipient(doc, item):
                         recipients.append(r)
                 continue
@@ -139,7 +117,7 @@ def _person(text: str) -> Optional[str]:
     return text
 
 
-def parse_signer(frags: list[_Frag]) -> Signer:
+def parse_signer(frags: list[Cell]) -> Signer:
     """``TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / (Đã ký) / Lê Khắc Nam``."""
     s = Signer()
     first: Optional[int] = None

@@ -17,7 +17,7 @@ import regex
 from vnplan import patterns
 from vnplan.model import DateParts, Document, Span
 from vnplan.structure.issuer import ends_with_admin_unit, join_header_parts, normalise_issuer
-from vnplan.structure.lines import LineInfo, continues, undecorated
+from vnplan.structure.lines import LineInfo, cells, continues, undecorated
 from vnplan.text.normalise import key
 
 # On the matching key. "Số: 460 /KH-UBND", "Số /KH-UBND", "Số: ..../KH-UBND",
@@ -31,16 +31,7 @@ _DATE = regex.compile(
 _DATE_NUMERIC = regex.compile(
     r"^(?:(?P<place>[^\d,;:]{2,60}?)\s*,\s*)?ngày\s{0,3}(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>\d{4})",
     regex.V1)
-# A run of 3+ spaces separates columns only when the next column starts with
-# a capital ("Cần Thơ, ngày ..."), not inside "Số:    /KH-UBND" or "ngày    tháng".
-_CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s{3,}(?=\p{Lu})", regex.V1)
 _SEPARATOR = regex.compile(r"^[\s\-_=*.~–—]+$")
-
-
-@dataclass
-class Cell:
-    text: str
-    span: Span
 
 
 @dataclass
@@ -77,21 +68,6 @@ def _motto_re() -> "regex.Pattern[str]":
 def _basis_re() -> "regex.Pattern[str]":
     cues = patterns.load("legal")["basis_cues"]
     return regex.compile(r"^(?:" + "|".join(key(c) for c in cues) + r")(?!\p{L})", regex.V1)
-
-
-def cells(doc: Document, info: LineInfo) -> list[Cell]:
-    """The cells of a header line (one cell unless columns were flattened)."""
-    start, end = info.line.start, info.line.end
-    text = doc.text[start:end]
-    out, pos = [], 0
-    for m in list(_CELL_SPLIT.finditer(text)) + [None]:
-        stop = m.start() if m else len(text)
-        lead, body = undecorated(text[pos:stop])
-        if body.strip():
-            s = start + pos + lead
-            out.append(Cell(body, Span(s, s + len(body))))
-        pos = m.end() if m else len(text)
-    return out
 
 
 def parse_number(text: str) -> Optional[tuple[Optional[str], str]]:
@@ -166,7 +142,7 @@ def get_header(doc: Document, infos: list[LineInfo], body_start: int) -> Header:
     for info in infos[:body_start]:
         if info.kind == "blank":
             continue
-        for cell in cells(doc, info):
+        for cell in cells(doc, info.line):
             text = cell.text.strip()
             k = " ".join(key(text).split())
             if _SEPARATOR.match(text) or _motto_re().match(k):

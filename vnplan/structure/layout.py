@@ -12,7 +12,7 @@ import regex
 
 from vnplan import patterns
 from vnplan.model import Document, Span
-from vnplan.structure.lines import LineInfo, undecorated
+from vnplan.structure.lines import LineInfo, cells, undecorated
 from vnplan.text.normalise import key
 
 _SHORT_LINE = 80  # signature lines are short; running text is not
@@ -53,8 +53,8 @@ def is_closing_start(doc: Document, info: LineInfo) -> bool:
         return False
     text = _line(doc, info)
     if info.kind == "table":  # flattened two columns: "Nơi nhận:<TAB>TM. ỦY BAN NHÂN DÂN"
-        cells = [c.strip(" *_") for c in regex.split(r"\t|\||<br\s*/?>", text)]
-        text = next((c for c in cells if c), "")
+        first = cells(doc, info.line)
+        text = first[0].text if first else ""
     k = key(text)
     if k.startswith("nơi nhận"):
         return True

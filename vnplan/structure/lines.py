@@ -111,6 +111,34 @@ def classify(doc: Document, line: Line) -> LineInfo:
     return LineInfo(line, "text")
 
 
+# Columns flattened onto one line: tabs, "|" (markdown tables), "<br>", or a
+# run of 3+ spaces before a capital ("Số: 89/KH-UBND     Cần Thơ, ngày ...";
+# not inside "Số:    /KH-UBND" or "ngày    tháng").
+_CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s*<br\s*/?>\s*|\s{3,}(?=\p{Lu})", regex.V1)
+_CELL_TRIM = " *_#"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    span: Span
+
+
+def cells(doc: Document, line: Line) -> list[Cell]:
+    """Cells of a line (one unless columns were flattened), markdown trimmed."""
+    text = doc.text[line.start:line.end]
+    out, pos = [], 0
+    for m in list(_CELL_SPLIT.finditer(text)) + [None]:
+        stop = m.start() if m else len(text)
+        piece = text[pos:stop]
+        body = piece.strip(_CELL_TRIM)
+        if body and not regex.fullmatch(r"[\s:|\-]+", body):
+            lead = pos + len(piece) - len(piece.lstrip(_CELL_TRIM))
+            out.append(Cell(body, Span(line.start + lead, line.start + lead + len(body))))
+        pos = m.end() if m else len(text)
+    return out
+
+
 def classify_all(doc: Document) -> list[LineInfo]:
     return [classify(doc, ln) for ln in doc.lines]
 
