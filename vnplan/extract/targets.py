@@ -215,11 +215,19 @@ _SYMBOL_END = regex.compile(rf"(?P<sym>{SYMBOL})\s*\$?\s*$", regex.V1)
 _DEBRIS = regex.compile(r"^\s*\$")
 
 
+def _per_n(den: float, value: float) -> bool:
+    """``den`` is a per-N base (100, 1.000, 100.000 ...) rather than a total."""
+    return den >= 100 and den != value and float(f"1e{len(str(int(den))) - 1}") == den
+
+
 def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], int]:
     """Unit written after offset ``pos`` (sentence-relative) and where it ends."""
     rest = k[pos:]
-    m = _DEBRIS.match(rest)
     skip = 0
+    p = v.unit_per.match(rest)
+    if p:
+        end = pos + p.end()
+        return "/" + " ".join(text[pos + p.start("p"):end].split()), end
     m = v.unit_symbol.match(rest)
     if m:
         unit = "%" if "%" in m.group("u") else "‰"
@@ -263,6 +271,9 @@ def _values(text: str, k: str, v: _Vocab, traps, consumed: set[int]) -> list[_Va
         val = _Value(a, b, value, lead=a)
         r = _RANGE_RX.match(k[b:])
         f = _FRACTION_RX.match(k[b:])
+        per = v.unit_per.match(k[b:])
+        if f and per and _per_n(parse_number(f.group("b")), value):
+            f = None  # "46/100.000 trẻ đẻ sống": a rate, its unit read below
         if r and not _inside(b + r.start("b"), b + r.end("b"), traps):
             hi = parse_number(r.group("b"))
             if hi > value:

@@ -1,0 +1,202 @@
+"""Targets of single real-plan sentences (issue #3 examples and traps).
+
+Each case is one sentence as printed in a Vietnamese plan; the expected
+tuples are (comparator, value, value_max, of, unit, direction).
+"""
+from __future__ import annotations
+
+import pytest
+
+from vnplan.extract.targets import get_targets, plan_year, sentence_targets
+from vnplan.model import Document, Metadata, Period, Section, Source, Span, DateParts
+
+
+def _doc(text: str) -> Document:
+    return Document(text=text, source=Source(None, "0" * 64, "txt", "utf-8", len(text)))
+
+
+def _run(text: str, target_section: bool = True, year: int = 2025):
+    doc = _doc(text)
+    return sentence_targets(doc, 0, len(text), in_target_section=target_section, year=year, section_id="I.2")
+
+
+def _facts(targets):
+    return [(t.comparator, t.value, t.value_max, t.of, t.unit, t.direction) for t in targets]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # several targets in one sentence; the per-capita suffix distributes
+    ("Đạt 45 giường bệnh; 14,5 bác sỹ và 3,5 dược sỹ đại học/vạn dân.", [
+        ("=", 45, None, None, "giường bệnh/vạn dân", None),
+        ("=", 14.5, None, None, "bác sỹ/vạn dân", None),
+        ("=", 3.5, None, None, "dược sỹ đại học/vạn dân", None)]),
+    ("SDD thể thấp còi còn dưới 9,98%; SDD thể nhẹ cân còn dưới 7,88%.", [
+        ("<", 9.98, None, None, "%", "decrease"),
+        ("<", 7.88, None, None, "%", "decrease")]),
+    ("Tỷ lệ trẻ em dưới 5 tuổi SDD thể thấp còi còn dưới 31,9%.", [
+        ("<", 31.9, None, None, "%", "decrease")]),
+    # value before the indicator
+    ("100% người cao tuổi có thẻ Bảo hiểm y tế.", [("=", 100, None, None, "%", None)]),
+    ("17/17 xã, phường duy trì Bộ tiêu chí quốc gia về y tế xã.", [
+        ("=", 17, None, 17, "xã, phường", "maintain")]),
+    ("Tuổi thọ trung bình: 74 tuổi.", [("=", 74, None, None, "tuổi", None)]),
+    ("Tuổi thọ trung bình đạt trên 74 tuổi.", [(">", 74, None, None, "tuổi", None)]),
+    # symbols and converter debris
+    ("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin đạt ≥ 95%.", [
+        (">=", 95, None, None, "%", None)]),
+    (r"Tỷ lệ hộ nghèo đa chiều $\leq 18,5\%$.", [("<=", 18.5, None, None, "%", None)]),
+    (r"Tỷ lệ trẻ < 01 tuổi được tiêm chủng đầy đủ đạt $\geq 95\%$.", [(">=", 95, None, None, "%", None)]),
+    ("Tỷ lệ cơ sở có Giấy chứng nhận >99,1%.", [(">", 99.1, None, None, "%", None)]),
+    ("Tỷ suất tử vong trẻ em dưới 1 tuổi ≤1,5‰.", [("<=", 1.5, None, None, "‰", None)]),
+    # ranges
+    ("Tỷ lệ phụ nữ được khám phụ khoa đạt 30-40%.", [("range", 30, 40, None, "%", None)]),
+    ("Mỗi trạm y tế có từ 4- 6 nhân viên y tế.", [("range", 4, 6, None, "nhân viên y tế", None)]),
+    ("Phấn đấu 1- 2 xã đạt chuẩn quốc gia về y tế.", [("range", 1, 2, None, "xã", None)]),
+    # cue words
+    ("Tỷ lệ người dân tham gia bảo hiểm y tế đạt ít nhất 90%.", [(">=", 90, None, None, "%", None)]),
+    ("Tỷ lệ trạm y tế có bác sĩ tối thiểu 80%.", [(">=", 80, None, None, "%", None)]),
+    ("Tỷ lệ tiêm chủng không dưới 85%.", [(">=", 85, None, None, "%", None)]),
+    ("Tỷ lệ tiêm chủng mở rộng từ 95% trở lên.", [(">=", 95, None, None, "%", None)]),
+    ("Tỷ lệ sinh con thứ ba dưới 5%.", [("<", 5, None, None, "%", None)]),
+    ("Tỷ lệ nhiễm HIV trong cộng đồng thấp hơn 0,3%.", [("<", 0.3, None, None, "%", None)]),
+    ("Tỷ lệ tai biến sản khoa tối đa 2%.", [("<=", 2, None, None, "%", None)]),
+    ("Tỷ lệ nhiễm khuẩn bệnh viện không quá 3%.", [("<=", 3, None, None, "%", None)]),
+    ("Tỷ lệ tăng dân số không vượt quá 1,5%.", [("<=", 1.5, None, None, "%", None)]),
+    ("Tỷ lệ bao phủ bảo hiểm y tế đạt trên 98% dân số.", [(">", 98, None, None, "%", None)]),
+    ("Tỷ lệ hộ gia đình sử dụng nước sạch hơn 90%.", [(">", 90, None, None, "%", None)]),
+    # direction
+    ("Tăng tỷ lệ người dân được quản lý sức khỏe lên 90%.", [("=", 90, None, None, "%", "increase")]),
+    ("Tỷ lệ tăng dân số tự nhiên đạt 1,34%.", [("=", 1.34, None, None, "%", None)]),
+    ("Duy trì 14/14 phường đạt chuẩn quốc gia về y tế xã.", [("=", 14, None, 14, "phường", "maintain")]),
+    ("Giữ vững tỷ lệ tiêm chủng đầy đủ trên 95%.", [(">", 95, None, None, "%", "maintain")]),
+    ("Khống chế tỷ lệ mắc sốt xuất huyết còn 20 ca/100.000 dân.", [
+        ("=", 20, None, None, "ca/100.000 dân", "decrease")]),
+    # per-N denominators become part of the unit
+    ("Số ca ngộ độc thực phẩm cấp tính được báo cáo trên 100.000 dân còn dưới 05 ca.", [
+        ("<", 5, None, None, "ca/100.000 dân", "decrease")]),
+    ("Tỷ số tử vong mẹ dưới 46/100.000 trẻ đẻ sống.", [("<", 46, None, None, "/100.000 trẻ đẻ sống", None)]),
+    ("Tỷ số giới tính khi sinh dưới 112 trẻ trai/100 trẻ gái.", [
+        ("<", 112, None, None, "trẻ trai/100 trẻ gái", None)]),
+    # a parenthetical annotation of a target is not a second target
+    ("Tỷ lệ bao phủ BHYT toàn dân đạt 91,9% (cao hơn 0,4% so với chỉ tiêu thành phố giao là 91,5%).", [
+        ("=", 91.9, None, None, "%", None)]),
+    ("Tỷ lệ xã đạt Bộ tiêu chí quốc gia về y tế: 100% (17/17 xã).", [("=", 100, None, None, "%", None)]),
+    ("Tỷ lệ người bệnh hài lòng đạt 99.5%.", [("=", 99.5, None, None, "%", None)]),
+    ("Số trẻ em mới sinh: 5.369 người.", [("=", 5369, None, None, "người", None)]),
+])
+def test_sentence_targets(text, expected):
+    assert _facts(_run(text)) == [tuple(float(x) if isinstance(x, int) else x for x in e) for e in expected]
+
+
+@pytest.mark.parametrize("text, indicators", [
+    ("Giảm tỷ suất tử vong trẻ dưới 5 tuổi còn 19‰; tử vong trẻ dưới 1 tuổi còn 14,5‰.",
+     ["tỷ suất tử vong trẻ dưới 5 tuổi", "tỷ suất tử vong trẻ dưới 1 tuổi"]),
+    ("Duy trì tỷ suất tử vong trẻ em: Dưới 5 tuổi ≤1,5‰; dưới 1 tuổi ≤1‰.",
+     ["tỷ suất tử vong trẻ em dưới 5 tuổi", "tỷ suất tử vong trẻ em dưới 1 tuổi"]),
+    ("Tỷ lệ trẻ em dưới 5 tuổi SDD thể thấp còi còn dưới 31,9%; SDD thể nhẹ cân còn dưới 16,9%.",
+     ["Tỷ lệ trẻ em dưới 5 tuổi SDD thể thấp còi", "Tỷ lệ trẻ em dưới 5 tuổi SDD thể nhẹ cân"]),
+    ("Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ đạt trên 95%.",
+     ["Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ"]),
+    ("100% người cao tuổi có thẻ Bảo hiểm y tế.", ["người cao tuổi có thẻ Bảo hiểm y tế"]),
+    ("Tuổi thọ trung bình: 74 tuổi.", ["Tuổi thọ trung bình"]),
+    ("Tỷ lệ tăng dân số tự nhiên đạt 1,34%; tỷ số giới tính khi sinh đạt dưới 117 trẻ nam/100 trẻ nữ.",
+     ["Tỷ lệ tăng dân số tự nhiên", "tỷ số giới tính khi sinh"]),
+])
+def test_indicators(text, indicators):
+    assert [t.indicator for t in _run(text)] == indicators
+
+
+def test_maintain_distributes_over_elided_clauses():
+    got = _run("Duy trì tỷ suất tử vong trẻ em: Dưới 5 tuổi ≤1,5‰; dưới 1 tuổi ≤1‰.")
+    assert _facts(got) == [("<=", 1.5, None, None, "‰", "maintain"), ("<=", 1.0, None, None, "‰", "maintain")]
+
+
+@pytest.mark.parametrize("text", [
+    # population qualifiers
+    "Hỗ trợ phục hồi dinh dưỡng cho trẻ em dưới 5 tuổi suy dinh dưỡng.",
+    "Triển khai các chính sách ưu tiên chăm sóc sức khỏe người cao tuổi trên 80 tuổi.",
+    "Tiêm vắc xin cho trẻ em từ 5 đến dưới 12 tuổi theo hướng dẫn.",
+    "Sàng lọc suy dinh dưỡng cấp tính ở trẻ em từ 0-72 tháng tuổi.",
+    # per-N denominator alone
+    "Giám sát số ca mắc trên 100.000 dân tại các xã.",
+    # frequencies and durations
+    "Ban Chỉ đạo họp 06 tháng/lần, năm và đột xuất khi cần thiết.",
+    "Mỗi người dân được khám sức khỏe ít nhất 1 lần/năm.",
+    "Tổ chức kiểm tra, đánh giá kết quả thực hiện 6 tháng, 1 năm.",
+    # citations and numbered names
+    "Thực hiện Quyết định số 1300/QĐ-BYT ngày 09/3/2023 của Bộ Y tế.",
+    "Triển khai Nghị quyết 38/NQ-CP ngày 17/3/2022 của Chính phủ.",
+    "Thực hiện Đề án 1816 của Bộ Y tế.",
+    "Phòng chống dịch Covid-19 theo thông điệp 5K.",
+    "Nâng cấp Bệnh viện hạng II và Trạm xá 24.",
+    "Tiêm vắc xin mũi 3, mũi 4 cho từng nhóm đối tượng.",
+    "Theo Chỉ thị 25/2004/CT-CTTg của Thủ tướng Chính phủ.",
+    "Thực hiện Đề án 7-ĐA/TU giai đoạn 2020 -2025.",
+    "Quán triệt Nghị quyết số 20-NQ/TW của Ban Chấp hành Trung ương.",
+    # dates and years
+    "Hoàn thành trước ngày 20/01/2021.",
+    "Kỷ niệm ngày Dân số Thế giới 11/7 và Ngày Dân số Việt Nam 26/12.",
+    "Chương trình kiểm soát mất cân bằng giới tính khi sinh giai đoạn 2021 - 2025.",
+    # money belongs to the budget
+    "Tổng nhu cầu kinh phí: 14.676.220.000 đồng.",
+    "Hỗ trợ 2,5 tỷ VNĐ cho các trạm y tế.",
+    "Kinh phí thực hiện 500 triệu đồng.",
+])
+def test_traps_are_not_targets(text):
+    assert _run(text) == []
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Tỷ lệ doanh nghiệp có dưới 300 người lao động có cán bộ y tế đạt 80%.", [80]),
+    ("Tỷ lệ người cao tuổi trên 80 tuổi được khám sức khỏe định kỳ đạt 95%.", [95]),
+    ("Tỷ lệ trẻ em từ 12 tuổi trở lên được tiêm đầy đủ đạt trên 95%.", [95]),
+    ("Tỷ lệ sinh con thứ 3 trở lên: 2,61%.", [2.61]),
+    ("Số ca mắc sốt xuất huyết trên 100.000 dân giảm còn 30 ca.", [30]),
+    ("Theo Quyết định số 1300/QĐ-BYT, 100% xã triển khai Bộ tiêu chí quốc gia về y tế xã.", [100]),
+])
+def test_traps_inside_target_sentences(text, values):
+    assert [t.value for t in _run(text)] == values
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Doanh nghiệp có dưới 300 người lao động có 01 cán bộ y tế có trình độ trung cấp phục vụ.", 0),
+    ("Tổ chức 02 đợt chiến dịch cho trẻ uống vitamin A.", 0),   # activity, not a target
+    ("Triển khai 01 phần mềm quản lý y tế cơ sở thống nhất trong toàn bộ 14 phường.", 0),
+    ("100% Trạm Y tế được xây dựng kiên cố.", 1),                # rate: a target anywhere
+    ("Đảm bảo tỷ lệ tiêm vắc xin cho từng nhóm đối tượng đạt trên 95%.", 1),
+    ("Phấn đấu 20 xã đạt chuẩn nông thôn mới.", 1),              # achievement cue
+])
+def test_outside_target_sections_only_commitments_count(text, n):
+    assert len(_run(text, target_section=False)) == n
+
+
+def test_year_from_sentence_and_baseline():
+    got = _run("Đến năm 2025, tỷ lệ trạm y tế xã có bác sĩ đạt 100%.", year=2023)
+    assert [(t.value, t.year) for t in got] == [(100.0, 2025)]
+    got = _run("Giảm tỷ suất sinh so với năm 2020: 0,03‰.", year=2021)
+    assert [(t.value, t.year, t.baseline, t.direction) for t in got] == [(0.03, 2021, "năm 2020", "decrease")]
+
+
+def test_year_from_enclosing_heading():
+    text = "I. MỤC TIÊU\n\na) Đến năm 2025\n\n- Tỷ lệ trạm y tế có bác sĩ đạt 100%.\n"
+    doc = _doc(text)
+    h1 = text.index("MỤC TIÊU")
+    h2 = text.index("Đến năm")
+    sub = Section("I.a", "a", "Đến năm 2025", "other", 2, Span(h2 - 3, len(text) - 1), Span(h2, h2 + 12))
+    top = Section("I", "I", "MỤC TIÊU", "muc_tieu", 1, Span(0, len(text) - 1), Span(h1, h1 + 8), [sub])
+    meta = Metadata(date=DateParts(2023))
+    got = get_targets(doc, [top], [], meta)
+    assert [(t.id, t.value, t.year, t.section_id) for t in got] == [("T001", 100.0, 2025, "I.a")]
+    assert doc.text[got[0].span.start:got[0].span.end] == got[0].text
+
+
+@pytest.mark.parametrize("title, period_end, year, expected", [
+    ("Thực hiện chỉ tiêu y tế năm 2021", None, 2020, 2021),
+    ("Bộ tiêu chí quốc gia về y tế xã giai đoạn đến năm 2030", None, 2024, 2030),
+    ("Kế hoạch chăm sóc sức khỏe nhân dân", 2025, 2021, 2025),
+    ("Kế hoạch chăm sóc sức khỏe nhân dân", None, 2023, 2023),
+    (None, None, None, None),
+])
+def test_plan_year(title, period_end, year, expected):
+    meta = Metadata(title=title, period=Period(None, period_end), date=DateParts(year))
+    assert plan_year(meta) == expected
