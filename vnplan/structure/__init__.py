@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from vnplan.model import Document, Layout, Metadata, Section, Span, Table, Warning
+from vnplan.model import Document, Layout, Metadata, Section, Table, Warning
 from vnplan.structure import layout as lay
 from vnplan.structure.closing import get_closing
 from vnplan.structure.header import get_header, issuer_from_preamble
@@ -18,6 +18,7 @@ from vnplan.structure.issuer import ends_with_admin_unit
 from vnplan.structure.lines import LineInfo, classify_all
 from vnplan.structure.period import get_period
 from vnplan.structure.sections import BODY_MARKERS, build_sections
+from vnplan.structure.tables import get_tables
 
 _APPENDIX = frozenset({"appendix"})
 
@@ -136,7 +137,7 @@ def get_structure(doc: Document) -> Structure:
     if not sections or (header.doc_type is None and all(s.kind == "other" for s in sections)):
         what = "no numbered section headings" if not sections else "no document type and no known section headings"
         warnings.append(Warning("no_plan_structure", f"text has no plan structure ({what})"))
-    return Structure(meta, sections, infos, warnings=warnings)
+    return Structure(meta, sections, infos, tables=get_tables(doc, sections, infos), warnings=warnings)
 
 
 def _fallback_issuer(doc: Document, infos: list[LineInfo], lo: int, hi: int, meta: Metadata) -> Optional[str]:

@@ -143,8 +143,6 @@ def parse_signer(frags: list[Cell]) -> Signer:
         if used:
             first = f.span.start if first is None else first
             last = f.span.end
-    if s.title is None and s.authority and not s.on_behalf:
-        pass
     if first is not None:
         s.span = Span(first, last)
     return s

@@ -8,14 +8,14 @@ each such *cell* is read on its own.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from vnplan import patterns
-from vnplan.model import DateParts, Document, Span
+from vnplan.model import DateParts, Document
 from vnplan.structure.issuer import ends_with_admin_unit, join_header_parts, normalise_issuer
 from vnplan.structure.lines import LineInfo, cells, continues, undecorated
 from vnplan.text.normalise import key
@@ -44,13 +44,9 @@ class Header:
     symbol: Optional[str] = None
     issuer: Optional[str] = None
     place: Optional[str] = None
-    date: DateParts = None  # type: ignore[assignment]
+    date: DateParts = field(default_factory=DateParts)
     title: Optional[str] = None
     title_end_line: Optional[int] = None  # first line after the title
-
-    def __post_init__(self) -> None:
-        if self.date is None:
-            self.date = DateParts()
 
 
 @lru_cache(maxsize=1)
