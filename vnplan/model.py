@@ -146,6 +146,7 @@ def ancestors(sections: list[Section], offset: int) -> list[Section]:
 class Cell:
     text: str
     span: Span
+    parts: list[Span] = field(default_factory=list)  # fragment spans of a cell continued over lines
 
 
 @dataclass

@@ -1,0 +1,208 @@
+"""Table detection: Long Biên's real tab-separated Biểu 1-6 and flattened tables."""
+from __future__ import annotations
+
+import pytest
+
+import vnplan
+from vnplan.model import Span
+from vnplan.structure.tables import row_number
+
+
+@pytest.fixture(scope="module")
+def long_bien(corpus_plans):
+    return corpus_plans["long_bien"]
+
+
+def _cells(row):
+    return [c.text for c in row.cells]
+
+
+def test_long_bien_has_six_tables_with_captions(long_bien):
+    titles = [t.title for t in long_bien.tables]
+    assert [t.split(":")[0] for t in titles] == [f"Biểu {i}" for i in range(1, 7)]
+    assert titles[0] == "Biểu 1: TIẾN ĐỘ THỰC HIỆN"
+    assert [t.section_id for t in long_bien.tables] == ["B1", "B2", "B3", "B4", "B5", "B6"]
+    assert {t.layout for t in long_bien.tables} == {"tsv"}
+    assert [t.id for t in long_bien.tables] == ["T1", "T2", "T3", "T4", "T5", "T6"]
+
+
+def test_every_cell_span_quotes_the_text(long_bien):
+    text = long_bien.text
+    for t in long_bien.tables:
+        assert text[t.span.start:t.span.end].strip()
+        for r in t.rows:
+            for c in r.cells:
+                if c.parts:
+                    assert c.text == " ".join(text[p.start:p.end] for p in c.parts)
+                    assert c.span == Span(c.parts[0].start, c.parts[-1].end)
+                else:
+                    assert text[c.span.start:c.span.end] == c.text
+
+
+def test_bieu1_header_groups_and_rows(long_bien):
+    t = long_bien.tables[0]
+    assert t.header_rows == 1
+    assert _cells(t.header[0]) == ["TT", "Nội dung công việc", "Thời gian thực hiện",
+                                   "Đơn vị tham mưu", "Đơn vị phối hợp"]
+    body = t.body
+    assert _cells(body[0]) == ["I", "Công tác quản lý điều hành:", "", "", ""]
+    assert _cells(body[1]) == ["1.", "Xây dựng và triển khai KH thực hiện chỉ tiêu y tế và CSSKBĐ năm 2021",
+                               "Trước 10/01/2021", "Phòng Y tế", "TTYT"]
+    # 9 Roman-numeral groups
+    assert sum(1 for r in body if row_number(r.cells[0].text) and row_number(r.cells[0].text)[0] == "roman") == 9
+    assert len(body) == 32
+
+
+def test_bieu1_row_cut_by_page_break_is_merged(long_bien):
+    """'Phòng' / 'GD&ĐT' and 'thi đua' / 'của các trường học ...' are one row."""
+    t = long_bien.tables[0]
+    row = next(r for r in t.body if r.cells[1].text.startswith("Đưa kết quả thực hiện công tác y tế"))
+    assert row.cells[1].text == ("Đưa kết quả thực hiện công tác y tế vào tiêu chí đánh giá thi đua "
+                                 "của các trường học trong năm học.")
+    assert row.cells[2].text == "Tháng 9/2021"
+    assert row.cells[3].text == "Phòng GD&ĐT"
+    assert len(row.cells[3].parts) == 2
+    assert row.cells[4].text == "Phòng Y tế"
+
+
+def test_bieu4_orphan_fragment_returns_to_row_above(long_bien):
+    t = long_bien.tables[3]
+    row = next(r for r in t.body if r.cells[1].text.startswith("Giám sát triển khai “Tuần lễ"))
+    assert row.cells[4].text == "Phòng Y tế, thành viên BCĐ công tác CSSKBĐ và DS-KHHGD quận"
+    nxt = next(r for r in t.body if r.cells[1].text.startswith("Tăng cường sự phối hợp"))
+    assert nxt.cells[4].text == ""
+
+
+def test_bieu5_continuation_after_blank_lines(long_bien):
+    t = long_bien.tables[4]
+    row = next(r for r in t.body if r.cells[1].text.startswith("Tổ chức khám tuyển sinh quân sự"))
+    assert row.cells[1].text.endswith("(Khám sức khỏe đào tạo sĩ quan dự bị, Khám sức khỏe tuyển sinh quân sự); "
+                                      "khám dự bị động viên")
+    assert row.cells[3].text == "TTYT"
+    assert row.cells[4].text == "Phòng Y tế, BCH QS"
+    # rows with an empty first cell but their own words are rows, not continuations
+    sub = [r for r in t.body if not r.cells[0].text]
+    assert [r.cells[1].text for r in sub][:2] == ["Xây dựng kế hoạch chỉ đạo của quận",
+                                                  "Triển khai khám sức khỏe các đối tượng chính sách tại các phường"]
+
+
+def test_bieu6_three_header_rows_and_fourteen_wards(long_bien):
+    t = long_bien.tables[5]
+    assert t.header_rows == 3
+    assert t.header[1].cells[4].text == "Tỷ lệ suy dinh dưỡng trẻ em thể nhẹ cân"
+    assert t.header[2].cells[4].text == "Mức hạ tỷ lệ so với năm 2020"
+    assert t.header[2].cells[5].text == "Chỉ tiêu năm 2021"
+    wards = [r.cells[1].text for r in t.body]
+    assert len(wards) == 15 and wards[0] == "Cự Khối" and wards[-1] == "Toàn quận"
+    assert _cells(t.body[12]) == ["13", "Sài Đồng", "Đạt", "Duy trì", "0.1", "5.7", "≥ 95", "≥ 95", ">99,1", "100"]
+
+
+def test_other_corpus_plans_have_no_tables(corpus_plans):
+    assert corpus_plans["hai_phong"].tables == []
+    assert corpus_plans["muong_khuong"].tables == []
+
+
+FLAT = """KẾ HOẠCH
+Triển khai công tác y tế năm 2024
+
+I. MỤC TIÊU
+
+1. Mục tiêu chung
+Nâng cao sức khỏe nhân dân.
+
+II. TỔ CHỨC THỰC HIỆN
+
+Phụ lục 1: Phân công nhiệm vụ
+
+TT
+Nội dung công việc
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian thực hiện
+I
+Công tác chỉ đạo
+1
+Xây dựng kế hoạch
+Sở Y tế
+Sở Tài chính
+Trước 15/02/2024
+2.
+Kiểm tra, giám sát
+Trung tâm Y tế huyện
+UBND các xã
+Tháng 6, 12
+II
+Công tác truyền thông
+1
+Tuyên truyền trên đài truyền thanh
+Phòng Văn hóa và Thông tin
+
+Hàng năm
+
+III. KINH PHÍ
+Ngân sách nhà nước.
+"""
+
+
+def test_flattened_table():
+    plan = vnplan.parse_text(FLAT, "flat.txt")
+    assert len(plan.tables) == 1
+    t = plan.tables[0]
+    assert t.layout == "flattened"
+    assert t.title == "Phụ lục 1: Phân công nhiệm vụ"
+    assert t.header_rows == 1
+    assert _cells(t.header[0]) == ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp",
+                                   "Thời gian thực hiện"]
+    assert [_cells(r) for r in t.body] == [
+        ["I", "Công tác chỉ đạo"],
+        ["1", "Xây dựng kế hoạch", "Sở Y tế", "Sở Tài chính", "Trước 15/02/2024"],
+        ["2.", "Kiểm tra, giám sát", "Trung tâm Y tế huyện", "UBND các xã", "Tháng 6, 12"],
+        ["II", "Công tác truyền thông"],
+        # the empty cooperating cell is a blank line: cells then fill left to right
+        ["1", "Tuyên truyền trên đài truyền thanh", "Phòng Văn hóa và Thông tin", "Hàng năm"],
+    ]
+    for r in t.rows:
+        for c in r.cells:
+            assert plan.text[c.span.start:c.span.end] == c.text
+    assert "KINH PHÍ" not in plan.text[t.span.start:t.span.end]
+
+
+FLAT_INLINE = """KẾ HOẠCH
+I. NHIỆM VỤ
+Bảng 2. Tiến độ
+STT
+Nhiệm vụ
+Cơ quan chủ trì
+Thời hạn
+1. Rà soát cơ sở vật chất trạm y tế
+Ủy ban nhân dân huyện
+Quý I/2025
+2. Mua sắm trang thiết bị
+Sở Y tế
+Năm 2025
+Trên đây là kế hoạch.
+"""
+
+
+def test_flattened_rows_with_number_and_first_cell_on_one_line():
+    plan = vnplan.parse_text(FLAT_INLINE, "flat2.txt")
+    t = plan.tables[0]
+    assert t.title == "Bảng 2. Tiến độ"
+    assert [_cells(r) for r in t.body] == [
+        ["1", "Rà soát cơ sở vật chất trạm y tế", "Ủy ban nhân dân huyện", "Quý I/2025"],
+        ["2", "Mua sắm trang thiết bị", "Sở Y tế", "Năm 2025"],
+    ]
+
+
+def test_tab_letterhead_in_closing_is_not_a_table():
+    text = ("KẾ HOẠCH\nI. MỤC TIÊU\n- Nâng cao sức khỏe.\n"
+            "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- Như trên;\tCHỦ TỊCH\n- Lưu: VT.\t\n")
+    assert vnplan.parse_text(text, "x.txt").tables == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1", ("arabic", 1)), ("12.", ("arabic", 12)), ("IV", ("roman", 4)), ("IX.", ("roman", 9)),
+    ("VIII", ("roman", 8)), ("-", None), ("Phòng", None), ("2024", None),
+])
+def test_row_number(text, expected):
+    assert row_number(text) == expected
