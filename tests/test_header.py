@@ -263,3 +263,24 @@ def test_markdown_plan_converted_from_docx():
         ("V", "TỔ CHỨC THỰC HIỆN", "to_chuc_thuc_hien")]
     assert [(c.id, c.kind) for c in plan.sections[0].children] == [("I.1", "muc_dich"), ("I.2", "yeu_cau")]
     assert plan.sections[-1].span.end <= m.layout.closing.start
+
+
+@pytest.mark.parametrize("sentence,place,issuer", [
+    ("UBND quận Long Biên xây dựng kế hoạch triển khai thực hiện như sau:", "Long Biên",
+     "Ủy ban nhân dân quận Long Biên"),
+    ("Ủy ban nhân dân thành phố ban hành Kế hoạch thực hiện Bộ tiêu chí, như sau:", "Hải Phòng",
+     "Ủy ban nhân dân thành phố Hải Phòng"),
+    ("Để triển khai Kế hoạch số 12/KH-UBND của UBND thành phố, UBND huyện Ba Vì ban hành kế hoạch như sau:",
+     "Ba Vì", "Ủy ban nhân dân huyện Ba Vì"),
+    ("Sở Y tế xây dựng Kế hoạch phòng, chống dịch như sau:", "Lào Cai", "Sở Y tế"),
+    ("Trong năm 2024 cần tập trung xây dựng kế hoạch chi tiết.", "Lào Cai", None),
+])
+def test_issuer_from_preamble_sentence(sentence, place, issuer):
+    text = f"{place}, ngày 02 tháng 3 năm 2024\n\nKẾ HOẠCH\nPhòng chống dịch\n\n{sentence}\n\nI. MỤC TIÊU\nĐạt.\n"
+    assert vnplan.parse_text(text).metadata.issuer == issuer
+
+
+def test_title_continues_on_lower_case_theo_line():
+    text = "KẾ HOẠCH\nTriển khai công tác y tế\ntheo Nghị quyết của Hội đồng nhân dân năm 2024\nCăn cứ Luật Y tế;\n\nI. MỤC TIÊU\nA.\n"
+    m = vnplan.parse_text(text).metadata
+    assert m.title == "Triển khai công tác y tế theo Nghị quyết của Hội đồng nhân dân năm 2024"

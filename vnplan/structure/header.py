@@ -119,7 +119,7 @@ def _title(doc: Document, infos: list[LineInfo], first: int, hi: int) -> tuple[O
                 j = k
                 continue
             break
-        if _SEPARATOR.match(text) or (parts and _basis_re().match(key(text))):
+        if _SEPARATOR.match(text) or (parts and text[:1].isupper() and _basis_re().match(key(text))):
             break
         parts.append(text)
         prev = info
@@ -166,35 +166,34 @@ def get_header(doc: Document, infos: list[LineInfo], body_start: int) -> Header:
 
 
 @lru_cache(maxsize=1)
-def _preamble_issuer_re() -> "regex.Pattern[str]":
+def _preamble_verb_re() -> "regex.Pattern[str]":
     data = patterns.load("issuers")
     verbs = "|".join(key(v) for v in sorted(data["preamble_verbs"], key=len, reverse=True))
     objects = "|".join(key(o) for o in data["preamble_objects"])
-    return regex.compile(rf"^(?P<issuer>\S.{{2,90}}?)\s+(?:{verbs})\s+(?:{objects})(?!\p{{L}})", regex.V1)
+    return regex.compile(rf"(?<!\p{{L}})(?:{verbs})\s+(?:{objects})(?!\p{{L}})", regex.V1)
 
 
 def issuer_from_preamble(doc: Document, infos: list[LineInfo], lo: int, hi: int,
                          place: Optional[str]) -> Optional[str]:
     """``UBND quận Long Biên xây dựng kế hoạch ...`` -> the body before the verb.
 
-    When the sentence names the unit without the place (``Ủy ban nhân dân
+    The body is the clause right before ``xây dựng/ban hành ... kế hoạch``
+    (after the last comma: ``Để triển khai ..., UBND huyện X ban hành Kế
+    hoạch``). When it names the unit without the place (``Ủy ban nhân dân
     thành phố ban hành ...``), the place of the date line completes it.
     """
     from vnplan.structure.issuer import starts_with_body
 
-    rx = _preamble_issuer_re()
     for info in infos[lo:hi]:
         if info.kind not in ("text", "bullet"):
             continue
         line = undecorated(doc.text[info.line.start:info.line.end])[1]
-        m = rx.match(key(line))
-        if not m:
-            continue
-        raw = line[:m.end("issuer")]
-        if not starts_with_body(raw):
-            continue
-        name = normalise_issuer(raw)
-        if name and place and ends_with_admin_unit(name):
-            name = f"{name} {place}"
-        return name
+        for m in _preamble_verb_re().finditer(key(line)):
+            clause = regex.split(r"[,;:]", line[:m.start()])[-1].strip()
+            if not clause or len(clause) > 90 or not starts_with_body(clause):
+                continue
+            name = normalise_issuer(clause)
+            if name and place and ends_with_admin_unit(name):
+                name = f"{name} {place}"
+            return name
     return None
