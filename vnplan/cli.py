@@ -1,13 +1,15 @@
 """Command line: argument parsing and output only; no extraction logic here.
 
-    vnplan parse FILE [FILE|DIR ...] [-o PATH]
+    vnplan parse FILE [-o out.json]                      one plan: JSON to stdout or a file
+    vnplan parse DIR_OR_FILES... -o DIR [--jobs N]       one JSON per input, mirroring folders
+    vnplan parse DIR_OR_FILES... --jsonl FILE            one JSON document per line, input order
     vnplan schema
     vnplan --version
 """
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional, Sequence
@@ -22,6 +24,16 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_USAGE)
 
 
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {value!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     from vnplan import __version__
 
@@ -29,50 +41,122 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"vnplan {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     pp = sub.add_parser("parse", help="parse plan files into JSON")
-    pp.add_argument("inputs", nargs="+", help="files or folders")
-    pp.add_argument("-o", "--output", help="output file (one input) or folder (several)")
+    pp.add_argument("inputs", nargs="+", help="files or folders (folders are walked recursively)")
+    pp.add_argument("-o", "--output", help="output file (one input) or folder (several: one JSON per input)")
+    pp.add_argument("--jsonl", metavar="FILE", help="write one JSON document per line to FILE ('-' for stdout)")
+    pp.add_argument("-j", "--jobs", type=_positive_int, default=None,
+                    help="worker processes (default: all cores)")
+    pp.add_argument("--force", action="store_true", help="re-parse inputs whose output is up to date")
+    pp.add_argument("-q", "--quiet", action="store_true", help="no progress bar or progress lines")
     sub.add_parser("schema", help="print the JSON Schema of the output")
     return p
 
 
-def _inputs(paths: Sequence[str]) -> list[Path]:
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")))
-        else:
-            out.append(p)
-    return out
-
-
 def _cmd_parse(args: argparse.Namespace) -> int:
+    single = (len(args.inputs) == 1 and not Path(args.inputs[0]).is_dir() and args.jsonl is None
+              and not (args.output and Path(args.output).is_dir()))
+    if single:
+        return _parse_single(Path(args.inputs[0]), args.output)
+    if not args.output and args.jsonl is None:
+        print("vnplan: several inputs need -o DIR or --jsonl FILE", file=sys.stderr)
+        return EXIT_USAGE
+    return _parse_batch(args)
+
+
+def _parse_single(path: Path, output: Optional[str]) -> int:
+    """One file: JSON to stdout, or to ``output``; an input error is one line on stderr."""
     from vnplan import parse
     from vnplan.errors import VnplanError
 
-    files = _inputs(args.inputs)
-    many = len(files) > 1 or any(Path(x).is_dir() for x in args.inputs)
-    if many and not args.output:
-        print("vnplan: several inputs need -o DIR", file=sys.stderr)
-        return EXIT_USAGE
-    failed = 0
-    for f in files:
-        try:
-            plan = parse(f)
-        except VnplanError as err:
-            print(f"vnplan: {err}", file=sys.stderr)
-            failed += 1
-            continue
-        data = plan.to_json() + "\n"
-        if not args.output:
-            sys.stdout.write(data)
-        elif many:
-            out_dir = Path(args.output)
-            out_dir.mkdir(parents=True, exist_ok=True)
-            (out_dir / (f.stem + ".json")).write_text(data, encoding="utf-8")
+    try:
+        plan = parse(path)
+    except VnplanError as err:
+        print(f"vnplan: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    data = plan.to_json() + "\n"
+    if output:
+        Path(output).write_text(data, encoding="utf-8")
+    else:
+        sys.stdout.write(data)
+    return EXIT_OK
+
+
+def _parse_batch(args: argparse.Namespace) -> int:
+    """Many inputs on all cores; progress on a terminal, line-oriented logging otherwise."""
+    from vnplan import batch
+
+    jsonl_file = args.jsonl if args.jsonl not in (None, "-") else None
+    exclude = [x for x in (args.output, jsonl_file) if x]
+    inputs = batch.collect(args.inputs, exclude=[x for x in exclude if Path(x).is_dir()])
+    if jsonl_file:
+        inputs = [i for i in inputs if os.path.abspath(i.path) != os.path.abspath(jsonl_file)]
+    if not inputs:
+        print(f"vnplan: {', '.join(args.inputs)}: no files found", file=sys.stderr)
+        return EXIT_INPUT
+    errors_path = None  # --jsonl - without -o: errors on stderr only
+    if args.output:
+        errors_path = Path(args.output) / batch.ERRORS_NAME
+    elif jsonl_file:
+        errors_path = Path(jsonl_file).with_name(Path(jsonl_file).stem + ".errors.jsonl")
+    report = _Reporter(len(inputs), quiet=args.quiet)
+    try:
+        summary = batch.run(
+            inputs,
+            out_dir=args.output if args.jsonl is None else None,
+            jsonl=jsonl_file,
+            jsonl_stream=sys.stdout if args.jsonl == "-" else None,
+            errors_path=errors_path,
+            jobs=args.jobs,
+            force=args.force,
+            on_outcome=report,
+        )
+    except KeyboardInterrupt:
+        report.close()
+        print("vnplan: interrupted", file=sys.stderr)
+        return 130
+    except OSError as err:  # the output folder or file cannot be written
+        report.close()
+        print(f"vnplan: {err.filename or ''}: cannot write output ({err.strerror})", file=sys.stderr)
+        return EXIT_INPUT
+    report.close()
+    print(f"{summary.line()} in {summary.seconds:.1f} s", file=sys.stderr)
+    if summary.failed and errors_path is not None:
+        print(f"vnplan: errors listed in {errors_path}", file=sys.stderr)
+    return EXIT_INPUT if summary.failed else EXIT_OK
+
+
+class _Reporter:
+    """Progress: a tqdm bar on a terminal; otherwise failures and a line every ``every`` inputs."""
+
+    def __init__(self, total: int, quiet: bool = False, stream=None, every: int = 1000):
+        self.stream = stream or sys.stderr
+        self.total, self.done, self.every, self.quiet = total, 0, every, quiet
+        self.bar = None
+        if not quiet and self.stream.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True)
+
+    def __call__(self, oc) -> None:
+        self.done += 1
+        if oc.status == "failed":
+            label = "internal error: " if oc.error == "InternalError" else ""
+            self._write(f"vnplan: {label}{oc.message}")
+        if self.bar is not None:
+            self.bar.update(1)
+        elif not self.quiet and self.done % self.every == 0 and self.done < self.total:
+            self._write(f"vnplan: {self.done:,}/{self.total:,} done")
+
+    def _write(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=self.stream)
         else:
-            Path(args.output).write_text(data, encoding="utf-8")
-    return EXIT_INPUT if failed else EXIT_OK
+            print(line, file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
