@@ -281,3 +281,9 @@ def test_classify_markers():
         ("heading", "part", "I"), ("heading", "upper", "A"), ("heading", "appendix", None),
         ("heading", "appendix", None), ("bullet", None, None), ("text", None, None), ("blank", None, None),
         ("table", None, None)]
+
+
+def test_noi_nhan_in_running_text_is_not_the_closing():
+    plan = parse("I. TỔ CHỨC THỰC HIỆN\nNơi nhận hồ sơ: Bộ phận một cửa của Ủy ban.\nII. KINH PHÍ\nNgân sách.")
+    assert [s.id for s in plan.sections] == ["I", "II"]
+    assert plan.text[plan.metadata.layout.closing.start:].startswith("Nơi nhận:\n- Như trên;")

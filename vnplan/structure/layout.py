@@ -56,7 +56,7 @@ def is_closing_start(doc: Document, info: LineInfo) -> bool:
         first = cells(doc, info.line)
         text = first[0].text if first else ""
     k = key(text)
-    if k.startswith("nơi nhận"):
+    if regex.match(r"^nơi nhận[\s*_]*(?::|$)", k):  # not "Nơi nhận hồ sơ: ..."
         return True
     if len(text) <= _SHORT_LINE and _closing_re().match(k):
         return True
