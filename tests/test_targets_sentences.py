@@ -83,6 +83,17 @@ def _facts(targets):
     ("Tỷ lệ xã đạt Bộ tiêu chí quốc gia về y tế: 100% (17/17 xã).", [("=", 100, None, None, "%", None)]),
     ("Tỷ lệ người bệnh hài lòng đạt 99.5%.", [("=", 99.5, None, None, "%", None)]),
     ("Số trẻ em mới sinh: 5.369 người.", [("=", 5369, None, None, "người", None)]),
+    ("Đến năm 2025: Đạt 32 giường bệnh/vạn dân, 12 bác sĩ/vạn dân.", [
+        ("=", 32, None, None, "giường bệnh/vạn dân", None), ("=", 12, None, None, "bác sĩ/vạn dân", None)]),
+    ("Chiều cao trung bình của thanh niên 18 tuổi: nam 168,5 cm, nữ 157,5 cm.", [
+        ("=", 168.5, None, None, "cm", None), ("=", 157.5, None, None, "cm", None)]),
+    # a second value hanging on a preposition qualifies the first
+    ("Tỷ lệ tiêm chủng mở rộng cho trẻ em dưới 1 tuổi đạt trên 95% với 8 loại vắc xin.", [
+        (">", 95, None, None, "%", None)]),
+    # "từ 25 lên 30": 30 is the target, 25 its starting point
+    ("Số giường bệnh tăng từ 25 lên 30 giường/vạn dân.", [("=", 30, None, None, "giường/vạn dân", "increase")]),
+    ("Tuổi thọ trung bình đạt 75 tuổi, trong đó số năm sống khỏe đạt tối thiểu 68 năm.", [
+        ("=", 75, None, None, "tuổi", None), (">=", 68, None, None, "năm", None)]),
 ])
 def test_sentence_targets(text, expected):
     assert _facts(_run(text)) == [tuple(float(x) if isinstance(x, int) else x for x in e) for e in expected]
@@ -101,6 +112,12 @@ def test_sentence_targets(text, expected):
     ("Tuổi thọ trung bình: 74 tuổi.", ["Tuổi thọ trung bình"]),
     ("Tỷ lệ tăng dân số tự nhiên đạt 1,34%; tỷ số giới tính khi sinh đạt dưới 117 trẻ nam/100 trẻ nữ.",
      ["Tỷ lệ tăng dân số tự nhiên", "tỷ số giới tính khi sinh"]),
+    ("Chiều cao trung bình của thanh niên 18 tuổi: nam 168,5 cm, nữ 157,5 cm.",
+     ["Chiều cao trung bình của thanh niên 18 tuổi nam", "Chiều cao trung bình của thanh niên 18 tuổi nữ"]),
+    ("Đến năm 2025, 100% trạm y tế xã có bác sĩ làm việc; 95% dân số được quản lý sức khỏe.",
+     ["trạm y tế xã có bác sĩ làm việc", "dân số được quản lý sức khỏe"]),
+    ("Số giường bệnh tăng từ 25 lên 30 giường/vạn dân.", ["Số giường bệnh"]),
+    ("Giảm tỷ lệ mắc mới lao xuống dưới 100 ca/100.000 dân.", ["tỷ lệ mắc mới lao"]),
 ])
 def test_indicators(text, indicators):
     assert [t.indicator for t in _run(text)] == indicators
@@ -168,6 +185,16 @@ def test_traps_inside_target_sentences(text, values):
 ])
 def test_outside_target_sections_only_commitments_count(text, n):
     assert len(_run(text, target_section=False)) == n
+
+
+def test_sentence_horizon_applies_to_later_clauses():
+    got = _run("Đến năm 2025, 100% trạm y tế xã có bác sĩ làm việc; 95% dân số được quản lý sức khỏe.", year=2023)
+    assert [(t.value, t.year) for t in got] == [(100.0, 2025), (95.0, 2025)]
+
+
+def test_from_to_keeps_the_start_as_baseline():
+    got = _run("Số giường bệnh tăng từ 25 lên 30 giường/vạn dân.")
+    assert [(t.value, t.baseline) for t in got] == [(30.0, "25")]
 
 
 def test_year_from_sentence_and_baseline():

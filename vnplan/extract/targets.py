@@ -80,6 +80,11 @@ class _Vocab:
     unit_noun: "regex.Pattern[str]"
     unit_per: "regex.Pattern[str]"
     trailing: "regex.Pattern[str]"
+    trailing_keep: "regex.Pattern[str]"
+    qualifier_prep: "regex.Pattern[str]"
+    from_to: "regex.Pattern[str]"
+    horizon_lead: "regex.Pattern[str]"
+    not_units: frozenset
     word_dirs: dict[str, str] = field(default_factory=dict)
 
 
@@ -128,6 +133,11 @@ def vocab() -> _Vocab:
         unit_noun=rx(rf"^\s+(?P<u>{_alts(units['nouns'])})(?!\p{{L}})"),
         unit_per=rx(rf"^\s*/\s*(?P<p>(?:{NUMBER}\s*)?(?:{_alts(units['per_nouns'])}))(?!\p{{L}})"),
         trailing=rx(rf"(?:\s+(?:{_alts(cues['trailing_words'])}))+\s*$"),
+        trailing_keep=rx(rf"(?:{_alts(cues['trailing_keep'])})\s*$"),
+        qualifier_prep=rx(rf"(?<!\p{{L}})(?:{_alts(cues['qualifier_prepositions'])})\s*$"),
+        from_to=rx(rf"^\s*(?:{_alts(cues['from_to'])})\s+(?={NUMBER})"),
+        horizon_lead=rx(rf"^(?:{'|'.join(cues['horizon_lead'])})\s*[:,]?\s*"),
+        not_units=frozenset(keyof(u) for u in units["not_units"]),
     )
 
 
@@ -179,6 +189,9 @@ class _Value:
     unit_end: int = 0
     in_parens: bool = False
     linked: bool = False  # a linker (đạt, là, :) sits right before
+    from_to: bool = False  # "từ 25 lên 30": this is the starting point
+    baseline: Optional[str] = None
+    from_lead: Optional[int] = None  # where the "từ 25" starting point begins
 
 
 def _trap_spans(k: str, v: _Vocab, age_is_value: bool) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
@@ -242,7 +255,7 @@ def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], i
             end += p.end()
         return " ".join(text[u_start:end].split()).replace(" /", "/").replace("/ ", "/"), end
     m = regex.match(r"^\s+(?P<u>\p{Ll}[\p{L}]*)(?P<p>\s*/\s*(?:\S+\s*){1,3})?", rest)
-    if m and not v.dir_rx.match(m.group("u")) and m.group("u") not in ("và", "của", "trong", "tại", "so", "theo", "trở"):
+    if m and not v.dir_rx.match(m.group("u")) and m.group("u") not in v.not_units:
         u_start, end = pos + m.start("u"), pos + m.end("u")
         p = v.unit_per.match(k[end:])
         if p:
@@ -312,6 +325,7 @@ def _values(text: str, k: str, v: _Vocab, traps, consumed: set[int]) -> list[_Va
             val.comparator = v.cue_after_comp[regex.sub(r"\s+", " ", am.group("cue"))]
             val.unit_end += am.end()
         val.in_parens = depths[a] > 0
+        val.from_to = bool(v.from_to.match(k[val.unit_end:]))
         out.append(val)
     return out
 
@@ -365,6 +379,7 @@ class _Clause:
     indicator: str = ""
     direction: Optional[str] = None
     headed: bool = True
+    colon_head: str = ""
     bare: bool = False  # nothing but a leading verb before the value
 
 
@@ -393,9 +408,16 @@ def _indicator(text: str, k: str, clause: _Clause, v: _Vocab) -> tuple[str, bool
     """Indicator words of a clause and whether the value came first."""
     val = clause.value
     pre_a, pre_b = clause.start, val.lead
+    if val.from_lead is not None and pre_a <= val.from_lead < pre_b:
+        pre_b = val.from_lead
     pre_k = k[pre_a:pre_b]
-    lead = v.leading.match(pre_k.lstrip(_TRIM))
-    off = len(pre_k) - len(pre_k.lstrip(_TRIM)) + (lead.end() if lead else 0)
+    off = len(pre_k) - len(pre_k.lstrip(_TRIM))
+    for _ in range(3):
+        m = v.horizon_lead.match(pre_k, off) or v.leading.match(pre_k, off)
+        if not m or m.end() == off:
+            break
+        off = m.end()
+        off += len(pre_k[off:]) - len(pre_k[off:].lstrip(_TRIM))
     pre = text[pre_a + off:pre_b]
     pre_key = keyof(pre)
     # trailing linkers / "giảm còn" / baseline
@@ -412,6 +434,9 @@ def _indicator(text: str, k: str, clause: _Clause, v: _Vocab) -> tuple[str, bool
         dm = regex.search(rf"(?:{v.dir_rx.pattern})\s*$", pre_key)
         if dm:
             pre, pre_key = pre[:dm.start()], pre_key[:dm.start()]
+    dm = regex.search(rf"\s(?:{v.dir_rx.pattern})\s*$", pre_key)
+    if dm and not v.not_dir.search(pre_key[max(0, dm.start() - 12):]):
+        pre = pre[:dm.start()]
     pre = _clean(pre)
     post = _clean(text[val.unit_end:clause.end])
     post = regex.sub(r"^(?:" + v.dir_rx.pattern + r")\s*", "", post) if False else post
@@ -420,20 +445,29 @@ def _indicator(text: str, k: str, clause: _Clause, v: _Vocab) -> tuple[str, bool
         cut = max(pre.rfind(", "), pre.rfind("; "))
         if cut >= 0:
             pre = pre[cut + 2:]
-            pm = v.leading.match(keyof(pre))
-            pre = _clean(pre[pm.end():] if pm else pre)
+        for _ in range(3):
+            pk = keyof(pre)
+            pm = v.horizon_lead.match(pk) or v.leading.match(pk)
+            if not pm or not pm.end():
+                break
+            pre = _clean(pre[pm.end():])
         noun = val.unit if val.unit and val.unit not in ("%", "‰") else ""
         ind = " ".join(x for x in (pre, noun, post) if x)
     else:
         tm = v.trailing.search(keyof(pre))
-        ind = pre[:tm.start()] if tm and tm.start() > 0 else pre
+        keep = v.trailing_keep.search(keyof(pre))
+        ind = pre[:tm.start()] if tm and tm.start() > 0 and not keep else pre
     clause.bare = not pre
+    clause.colon_head = _clean(ind.rsplit(":", 1)[0]) if ":" in ind and not value_first else ""
     ind = regex.sub(r":\s*(\p{Lu})", lambda m: " " + m.group(1).lower(), ind)
     ind = regex.sub(r"\s*:\s*", " ", ind)
+    bm = v.baseline.search(keyof(ind))
+    if bm and bm.start() > 0:
+        ind = ind[:bm.start()] + ind[bm.end():]
     return _clean(ind), value_first
 
 
-def _elide(first: str, this: str, v: _Vocab) -> str:
+def _elide(first: str, this: str, v: _Vocab, colon_head: str = "") -> str:
     """Borrow the head of the first clause's indicator for an elided one."""
     if not first or not this or v.heads.match(keyof(this)):
         return this
@@ -442,6 +476,8 @@ def _elide(first: str, this: str, v: _Vocab) -> str:
     for m in regex.finditer(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", fk):
         if m.start() > 0:
             return " ".join((first[:m.start()].strip() + " " + this).split())
+    if colon_head:
+        return f"{colon_head} {this}"
     return this
 
 
@@ -495,6 +531,11 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     vals = _values(text, k, v, traps, set())
     if any(not x.in_parens for x in vals):
         vals = [x for x in vals if not x.in_parens]
+    for cur, nxt in zip(vals, vals[1:]):
+        if cur.from_to:  # "tăng từ 25 lên 30 giường": 25 is where it starts
+            nxt.baseline = _clean(text[cur.start:cur.unit_end])
+            nxt.from_lead = cur.lead
+    vals = [x for i, x in enumerate(vals) if not (x.from_to and i + 1 < len(vals))]
     kept = []
     for val in vals:
         rate = val.unit in ("%", "‰") or val.of is not None or (val.unit and "/" in val.unit)
@@ -505,6 +546,9 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
             continue
         if val.unit is None and not (val.linked or cue or val.of is not None):
             continue
+        if kept and _cut(k, kept[-1].unit_end, val.lead) == val.lead \
+                and v.qualifier_prep.search(k[kept[-1].unit_end:val.lead]):
+            continue  # "đạt 95% với 8 loại vắc xin": a qualifier of the first
         kept.append(val)
     if not kept:
         return []
@@ -523,7 +567,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         if strong_start:
             a = strong_start[-1]
         clauses.append(_Clause(val, a, b))
-    first_ind, first_dir, first_value_first = "", None, False
+    first_ind, first_dir, first_value_first, first_colon = "", None, False, ""
     out = []
     for i, c in enumerate(clauses):
         ind, value_first = _indicator(text, k, c, v)
@@ -534,9 +578,10 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         direction = _direction(k, c, v)
         if i == 0:
             first_ind, first_dir, first_value_first = ind, direction, value_first
+            first_colon = c.colon_head
         else:
             elided = ind and not v.heads.match(keyof(ind))
-            new = _elide(first_ind, ind, v) if not value_first and not first_value_first else ind
+            new = _elide(first_ind, ind, v, first_colon) if not value_first and not first_value_first else ind
             if new != ind or not ind:
                 direction = direction or first_dir
             elif elided and direction is None and not c.bare:
@@ -565,12 +610,12 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         b = max(b, val.unit_end) if b < val.unit_end else b
         clause_k = k[a:b]
         bm = v.baseline.search(clause_k)
-        y = find_year(k[a:b], v) or year
+        y = find_year(k[:b], v) or year
         out.append(Target(
             id="", indicator=c.indicator, comparator=val.comparator, value=val.value,
             unit=val.unit, text=text[a:b], span=Span(start + a, start + b),
             value_max=val.value_max, of=val.of, direction=c.direction, year=y,
-            baseline=_clean(text[a + bm.start("b"):a + bm.end("b")]) if bm else None,
+            baseline=_clean(text[a + bm.start("b"):a + bm.end("b")]) if bm else val.baseline,
             section_id=section_id, value_span=Span(start + val.start, start + val.end),
             page=doc.page_at(start + a),
         ))
