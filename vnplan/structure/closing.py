@@ -55,7 +55,8 @@ def _is_signature_text(text: str) -> bool:
 
 def _recipient(doc: Document, frag: Cell) -> Optional[Recipient]:
     """A Nơi nhận item without its bullet, column debris and final punctuation."""
-    start = frag.span.start + _BULLET.match(frag.text).end()
+    bullet = _BULLET.match(frag.text)
+    start = frag.span.start + (bullet.end() if bullet else 0)
     end = frag.span.end
     tail = _ITEM_TAIL.search(doc.text, start, end)
     if tail:
