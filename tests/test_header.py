@@ -284,3 +284,49 @@ def test_title_continues_on_lower_case_theo_line():
     text = "KẾ HOẠCH\nTriển khai công tác y tế\ntheo Nghị quyết của Hội đồng nhân dân năm 2024\nCăn cứ Luật Y tế;\n\nI. MỤC TIÊU\nA.\n"
     m = vnplan.parse_text(text).metadata
     assert m.title == "Triển khai công tác y tế theo Nghị quyết của Hội đồng nhân dân năm 2024"
+
+
+# --------------------------------------------------------------------------
+# Property tests of the small parsers
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+TYPES = ["Quyết định", "Nghị quyết", "Kế hoạch", "Thông tư", "Nghị định", "Chỉ thị", "Đề án"]
+ISSUERS = ["Bộ Y tế", "Sở Y tế Hà Nội", "Thủ tướng Chính phủ", "Hội đồng nhân dân tỉnh Lào Cai"]
+SYMBOLS = st.text(alphabet="ABCDĐGHKLMNQSTUVY", min_size=2, max_size=5)
+
+
+@settings(max_examples=80, deadline=None)
+@given(kind=st.sampled_from(TYPES), n=st.integers(1, 99999), year=st.one_of(st.none(), st.integers(1990, 2030)),
+       prefix=SYMBOLS, org=SYMBOLS, so=st.booleans(),
+       date=st.tuples(st.integers(1, 28), st.integers(1, 12), st.integers(1990, 2030)),
+       issuer=st.sampled_from(ISSUERS))
+def test_legal_basis_roundtrip(kind, n, year, prefix, org, so, date, issuer):
+    number = f"{n}/{year}/{prefix}-{org}" if year else f"{n}/{prefix}-{org}"
+    d, m, y = date
+    sentence = f"Căn cứ {kind}{' số' if so else ''} {number} ngày {d}/{m}/{y} của {issuer} về việc triển khai;"
+    [got] = _bases(sentence)
+    assert got == (kind, number, f"{prefix}-{org}", (y, m, d), issuer,
+                   f"{kind}{' số' if so else ''} {number} ngày {d}/{m}/{y} của {issuer}")
+
+
+@settings(max_examples=80, deadline=None)
+@given(digits=st.one_of(st.none(), st.integers(1, 99999)), symbol=st.tuples(SYMBOLS, SYMBOLS),
+       colon=st.booleans(), gap=st.sampled_from(["", " ", "   ", " .... "]))
+def test_number_roundtrip(digits, symbol, colon, gap):
+    sym = "-".join(symbol)
+    line = f"Số{':' if colon else ''} {digits if digits else gap}/{sym}"
+    assert parse_number(line) == ((f"{digits}/{sym}" if digits else None), sym)
+
+
+@settings(max_examples=80, deadline=None)
+@given(place=st.sampled_from(["Hải Phòng", "Cần Thơ", "TP. Hồ Chí Minh", "Mường Khương"]),
+       day=st.one_of(st.none(), st.integers(1, 31)), month=st.one_of(st.none(), st.integers(1, 12)),
+       year=st.one_of(st.none(), st.integers(1990, 2030)), blank=st.sampled_from([" ", "   ", " ….. ", " ... "]))
+def test_date_roundtrip(place, day, month, year, blank):
+    def part(v):
+        return f" {v:02d} " if v is not None and v < 10 and day != v else (f" {v} " if v is not None else blank)
+    line = f"{place}, ngày{part(day)}tháng{part(month)}năm{part(year)}".rstrip()
+    got_place, got = parse_date(line)
+    assert got_place == place
+    assert (got.year, got.month, got.day) == (year, month, day)
