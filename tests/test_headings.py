@@ -287,3 +287,14 @@ def test_noi_nhan_in_running_text_is_not_the_closing():
     plan = parse("I. TỔ CHỨC THỰC HIỆN\nNơi nhận hồ sơ: Bộ phận một cửa của Ủy ban.\nII. KINH PHÍ\nNgân sách.")
     assert [s.id for s in plan.sections] == ["I", "II"]
     assert plan.text[plan.metadata.layout.closing.start:].startswith("Nơi nhận:\n- Như trên;")
+
+
+@pytest.mark.parametrize("line,title", [
+    ("1. Mục tiêu chung. Tăng cường chất lượng khám chữa bệnh.", "Mục tiêu chung"),
+    ("1. Mục tiêu chung: tăng cường chất lượng.", "Mục tiêu chung"),
+    ("1. Ủy ban nhân dân TP. Hồ Chí Minh", "Ủy ban nhân dân TP. Hồ Chí Minh"),
+    ("1. Nâng cao chất lượng hoạt động của y tế cơ sở.", "Nâng cao chất lượng hoạt động của y tế cơ sở."),
+])
+def test_title_of_heading_with_sentence_body(line, title):
+    plan = parse(f"I. MỤC TIÊU\n{line}\nII. TỔ CHỨC THỰC HIỆN\nLàm.")
+    assert plan.sections[0].children[0].title == title

@@ -26,6 +26,8 @@ from vnplan.text.normalise import key
 
 _RANK = {"appendix": 0.0, "part": 0.0, "upper": 0.5, "roman": 1.0, "arabic": 2.0, "letter": 6.0}
 _TITLE_SPLIT = regex.compile(r"^(.{2,120}?)\s*:\s*(?=\S)", regex.V1)
+# "1. Mục tiêu chung. Tăng cường ...": a short first sentence is the title.
+_TITLE_SENTENCE = regex.compile(r"^(.{2,120}?\p{Ll})\.\s+(?=\p{Lu})", regex.V1)
 _MAX_TITLE_WORDS = 15
 _DECOR = regex.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 _TRAIL = regex.compile(r"[\s*_#:]+$")
@@ -83,7 +85,7 @@ def heading_title(doc: Document, infos: list[LineInfo], i: int, hi: Optional[int
             start = nxt.line.start + (len(_line_text(doc, nxt)) - len(_line_text(doc, nxt).lstrip()))
             end = start + len(raw)
         return clean_title(raw), Span(start, max(start, end))
-    m = _TITLE_SPLIT.match(raw)
+    m = _TITLE_SPLIT.match(raw) or _TITLE_SENTENCE.match(raw)
     if m and info.marker != "appendix" and len(m.group(1).split()) <= _MAX_TITLE_WORDS \
             and m.group(1).count("(") == m.group(1).count(")"):
         head = _TRAIL.sub("", m.group(1))
