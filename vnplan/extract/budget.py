@@ -1,8 +1,144 @@
-"""Money amounts (stub)."""
+"""Money amounts (``budget[]``): ``1.987.000.000 đồng``, ``2,5 tỷ VNĐ``.
+
+Every amount in the body, appendix and their tables becomes a
+:class:`BudgetLine` with ``amount_vnd``, the clause it sits in (``text`` /
+``span``) and the ``purpose`` that clause names. Currencies, multipliers and
+money words are in ``patterns/units.yaml`` (``money``).
+"""
 from __future__ import annotations
 
-from vnplan.model import BudgetLine, Document, Section
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from vnplan import patterns
+from vnplan.model import BudgetLine, Document, Section, Span, section_at, walk
+from vnplan.text.normalise import key as keyof
+from vnplan.text.numbers import NUMBER, parse_number
+
+
+def _alts(words) -> str:
+    keyed = sorted({keyof(str(w)).strip() for w in words}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in keyed)
+
+
+@dataclass(frozen=True)
+class _Money:
+    amount: "regex.Pattern[str]"
+    multipliers: dict[str, float]
+    context: "regex.Pattern[str]"
+    trailing: "regex.Pattern[str]"
+
+
+@lru_cache(maxsize=1)
+def _money() -> _Money:
+    m = patterns.load("units")["money"]
+    mult = {keyof(k): float(v) for k, v in m["multipliers"].items()}
+    amount = regex.compile(
+        rf"(?<![\p{{L}}\d/])(?P<n>{NUMBER})\s*"
+        rf"(?:(?P<m>{_alts(mult)})(?!\s*(?:{_alts(m['not_after_multiplier'])})(?!\p{{L}}))(?!\p{{L}})\s*)?"
+        rf"(?P<c>(?:{_alts(m['currencies'])})(?!\p{{L}}))?",
+        regex.V1)
+    context = regex.compile(rf"(?<!\p{{L}})(?:{_alts(m['money_context'])})(?!\p{{L}})", regex.V1)
+    trailing = regex.compile(rf"(?:(?:^|\s)(?:{_alts(m['purpose_trailing'])})\s*)+$", regex.V1)
+    return _Money(amount, mult, context, trailing)
+
+
+_CLAUSE_STOP = regex.compile(r"[;\t]|(?<=[.!?])\s+(?=\p{Lu})", regex.V1)
+_TRIM = " \t-+*•–:;,.()"
+_LEADING = regex.compile(r"^(?:trong đó|bao gồm|gồm|cụ thể)\s*:?\s*", regex.V1 | regex.IGNORECASE)
+
+
+def _clause(doc: Document, a: int, b: int, lo: int, hi: int) -> tuple[int, int]:
+    """The ``;`` / sentence / cell clause of line ``[lo, hi)`` around ``[a, b)``."""
+    start = lo
+    for m in _CLAUSE_STOP.finditer(doc.text, lo, a):
+        start = m.end()
+    stop = _CLAUSE_STOP.search(doc.text, b, hi)
+    end = stop.start() if stop else hi
+    while start < end and doc.text[start] in _TRIM:
+        start += 1
+    while end > start and doc.text[end - 1] in " \t;,.":
+        end -= 1
+    return start, end
+
+
+def _purpose(doc: Document, cs: int, ce: int, a: int, b: int, lo: int, hi: int, money: _Money) -> Optional[str]:
+    before = " ".join(doc.text[cs:a].split()).strip(_TRIM)
+    tm = money.trailing.search(keyof(before))
+    if tm:
+        before = before[:tm.start()].strip(_TRIM)
+    before = _LEADING.sub("", before)
+    after = " ".join(doc.text[b:ce].split()).strip(_TRIM)
+    if before and after and len(before.split()) <= 2:
+        return f"{before} {after}"  # "Hỗ trợ 500 triệu đồng cho các trạm y tế"
+    if before:
+        return before
+    if after:
+        return after
+    line = doc.text[lo:hi]
+    if "\t" in line:  # a table row: its longest text cell
+        cells = [c.strip() for c in line.split("\t") if regex.search(r"\p{L}{2}", c)]
+        if cells:
+            return max(cells, key=len)
+    return None
+
+
+def amounts_in(doc: Document, lo: int, hi: int) -> list[tuple[int, int, float]]:
+    """``(start, end, amount_vnd)`` of every money amount in ``doc.text[lo:hi]``."""
+    money = _money()
+    out = []
+    for m in money.amount.finditer(doc.key, lo, hi):
+        if not m.group("c") and not m.group("m"):
+            continue
+        if m.group("c") == "đ" and not m.group("m") and m.start("c") > m.end("n") + 1:
+            continue  # "5 đ..." spaced single letter: too weak
+        if not m.group("c"):
+            tail = doc.key[m.end():m.end() + 2]
+            line_start = doc.text.rfind("\n", 0, m.start()) + 1
+            if regex.match(r"\s*\p{L}", tail) and not money.context.search(doc.key[line_start:m.start()]):
+                continue
+        try:
+            value = parse_number(m.group("n"))
+        except ValueError:
+            continue
+        if m.group("m"):
+            value *= money.multipliers[regex.sub(r"\s+", " ", m.group("m"))]
+        end = m.end()
+        while end > m.start() and doc.text[end - 1].isspace():
+            end -= 1
+        out.append((m.start(), end, value))
+    return out
 
 
 def get_budget(doc: Document, sections: list[Section]) -> list[BudgetLine]:
-    return []
+    """Every money amount of the plan's sections, in document order, ids ``B001``..."""
+    money = _money()
+    tops = sections
+    out: list[BudgetLine] = []
+    spans = [s.span for s in tops] or [Span(0, len(doc.text))]
+    for region in spans:
+        for line in doc.lines:
+            if line.end <= region.start or line.start >= region.end:
+                continue
+            lo, hi = max(line.start, region.start), min(line.end, region.end)
+            prev_end = lo
+            for a, b, value in amounts_in(doc, lo, hi):
+                cs, ce = _clause(doc, a, b, lo, hi)
+                if prev_end > cs:  # two amounts in one clause: split after the first
+                    cs = prev_end
+                    while cs < a and doc.text[cs] in _TRIM:
+                        cs += 1
+                prev_end = b
+                sec = section_at(sections, a)
+                out.append(BudgetLine(
+                    id="", amount_vnd=value, text=doc.text[cs:ce], span=Span(cs, ce),
+                    purpose=_purpose(doc, cs, ce, a, b, lo, hi, money),
+                    section_id=sec.id if sec else None, page=doc.page_at(cs),
+                ))
+    out.sort(key=lambda x: (x.span.start, x.span.end))
+    for i, line in enumerate(out, 1):
+        line.id = f"B{i:03d}"
+    return out

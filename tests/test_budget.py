@@ -1,0 +1,52 @@
+"""Money amounts: real plan phrasings -> amount_vnd and purpose."""
+from __future__ import annotations
+
+import pytest
+import regex
+
+from vnplan.extract.budget import get_budget
+from vnplan.model import Document, Source
+
+
+def _budget(text: str):
+    doc = Document(text=text, source=Source(None, "0" * 64, "txt", "utf-8", len(text)))
+    return get_budget(doc, [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tổng nhu cầu kinh phí: 14.676.220.000 đồng.", [(14_676_220_000, "Tổng nhu cầu kinh phí")]),
+    ("Kinh phí hỗ trợ xây dựng trạm y tế: 1.987.000.000 đồng; kinh phí mua sắm trang thiết bị: 2,5 tỷ VNĐ.", [
+        (1_987_000_000, "Kinh phí hỗ trợ xây dựng trạm y tế"),
+        (2_500_000_000, "kinh phí mua sắm trang thiết bị")]),
+    ("Hỗ trợ 500 triệu đồng cho các trạm y tế xã.", [(500_000_000, "Hỗ trợ cho các trạm y tế xã")]),
+    ("Tổng kinh phí thực hiện là 1,2 tỷ đồng, trong đó ngân sách nhà nước 800 triệu đồng.", [
+        (1_200_000_000, "Tổng kinh phí thực hiện"), (800_000_000, "ngân sách nhà nước")]),
+    ("Ngân sách tỉnh bố trí 3 tỷ (năm 2024).", [(3_000_000_000, "Ngân sách tỉnh bố trí")]),
+    ("Mức hỗ trợ 50.000đ/người/tháng.", [(50_000, "Mức hỗ trợ")]),
+    ("1\tMua sắm trang thiết bị\t150.000.000\tđồng", [(150_000_000, "Mua sắm trang thiết bị")]),
+    ("Kinh phí tập huấn 25.500.000 VND", [(25_500_000, "Kinh phí tập huấn")]),
+])
+def test_amounts_and_purposes(text, expected):
+    got = _budget(text)
+    assert [(b.amount_vnd, b.purpose) for b in got] == [(float(a), p) for a, p in expected]
+    for i, b in enumerate(got, 1):
+        assert b.id == f"B{i:03d}"
+        assert text[b.span.start:b.span.end] == b.text
+
+
+@pytest.mark.parametrize("text", [
+    "Tỷ lệ bao phủ bảo hiểm y tế đạt 91,9%.",
+    "Sản xuất 5 triệu liều vắc xin.",
+    "Giảm 2 tỷ lệ tử vong.",
+    "Bố trí kinh phí thực hiện theo khả năng cân đối ngân sách.",
+    "Thực hiện Quyết định số 1300/QĐ-BYT ngày 09/3/2023.",
+])
+def test_not_money(text):
+    assert _budget(text) == []
+
+
+def test_corpus_plans_name_no_amounts(corpus_plans):
+    # The three corpus plans speak of "kinh phí" but state no amount.
+    for plan in corpus_plans.values():
+        assert plan.budget == []
+        assert not any(regex.search(r"\d\s*(?:triệu|tỷ)?\s*(?:đồng|VNĐ)", t.text) for t in plan.targets)
