@@ -91,12 +91,12 @@ def _appendix_regions(appendix: int, n: int, debris: list[tuple[int, int]]) -> l
 
 
 def get_structure(doc: Document) -> Structure:
+    """Metadata, section tree, tables and warnings of a document."""
     from vnplan.extract.citations import get_legal_bases
 
     infos = classify_all(doc)
     n = len(infos)
     r = find_regions(doc, infos)
-    warnings: list[Warning] = []
     header = get_header(doc, infos, r.body_start if r.body_start is not None else n)
 
     regions = []
@@ -106,20 +106,10 @@ def get_structure(doc: Document) -> Structure:
         regions.extend(_appendix_regions(r.appendix, n, r.debris))
     sections = build_sections(doc, infos, regions)
 
-    title_end = header.title_end_line
-    pre_lo = title_end if title_end is not None else 0
-    pre_hi = r.body_start if r.body_start is not None else (pre_lo if title_end is not None else 0)
-    closing_end = min([x for x in (r.appendix, r.debris[0][0] if r.debris else None) if x is not None
-                       and r.closing is not None and x > r.closing] or [n])
-    appendix_end = max((s.span.end for s in sections if s.kind == "phu_luc"), default=None)
-    layout = Layout(
-        header=lay.line_span(doc, 0, title_end) if title_end is not None else None,
-        preamble=lay.line_span(doc, pre_lo, pre_hi),
-        body=lay.line_span(doc, r.body_start, r.body_end) if r.body_start is not None else None,
-        closing=lay.line_span(doc, r.closing, closing_end) if r.closing is not None else None,
-        appendix=lay.trimmed(doc, doc.lines[r.appendix].start, appendix_end)
-        if r.appendix is not None and appendix_end else None,
-    )
+    pre_lo = header.title_end_line if header.title_end_line is not None else 0
+    pre_hi = r.body_start if r.body_start is not None else pre_lo
+    closing_end = _closing_end(r, n)
+    layout = _layout(doc, r, header.title_end_line, pre_lo, pre_hi, closing_end, sections)
 
     meta = Metadata(doc_type=header.doc_type, number=header.number, symbol=header.symbol,
                     place=header.place, date=header.date, title=header.title, layout=layout)
@@ -128,16 +118,43 @@ def get_structure(doc: Document) -> Structure:
     if r.closing is not None:
         meta.recipients, meta.signer = get_closing(doc, infos, r.closing, closing_end)
     meta.issuer = header.issuer or _fallback_issuer(doc, infos, pre_lo, pre_hi, meta)
-
-    for a, b in r.debris:
-        span = lay.line_span(doc, a, b)
-        warnings.append(Warning("debris_dropped",
-                                f"web-page debris after the {'appendix' if r.appendix is not None and a > r.appendix else 'signature'} "
-                                f"left out of the sections (lines {a + 1}-{b})", span))
-    if not sections or (header.doc_type is None and all(s.kind == "other" for s in sections)):
-        what = "no numbered section headings" if not sections else "no document type and no known section headings"
-        warnings.append(Warning("no_plan_structure", f"text has no plan structure ({what})"))
+    warnings = _warnings(doc, r, header.doc_type, sections)
     return Structure(meta, sections, infos, tables=get_tables(doc, sections, infos), warnings=warnings)
+
+
+def _closing_end(r: Regions, n: int) -> int:
+    """Line after the closing block: the appendix, web debris or the end."""
+    if r.closing is None:
+        return n
+    after = [x for x in (r.appendix, r.debris[0][0] if r.debris else None) if x is not None and x > r.closing]
+    return min(after, default=n)
+
+
+def _layout(doc: Document, r: Regions, title_end: Optional[int], pre_lo: int, pre_hi: int,
+            closing_end: int, sections: list[Section]) -> Layout:
+    appendix_end = max((s.span.end for s in sections if s.kind == "phu_luc"), default=None)
+    return Layout(
+        header=lay.line_span(doc, 0, title_end) if title_end is not None else None,
+        preamble=lay.line_span(doc, pre_lo, pre_hi),
+        body=lay.line_span(doc, r.body_start, r.body_end) if r.body_start is not None else None,
+        closing=lay.line_span(doc, r.closing, closing_end) if r.closing is not None else None,
+        appendix=lay.trimmed(doc, doc.lines[r.appendix].start, appendix_end)
+        if r.appendix is not None and appendix_end else None,
+    )
+
+
+def _warnings(doc: Document, r: Regions, doc_type: Optional[str], sections: list[Section]) -> list[Warning]:
+    out = []
+    for a, b in r.debris:
+        where = ("appendix" if r.appendix is not None and a > r.appendix
+                 else "signature" if r.closing is not None else "body")
+        out.append(Warning("debris_dropped",
+                           f"web-page debris after the {where} left out of the sections (lines {a + 1}-{b})",
+                           lay.line_span(doc, a, b)))
+    if not sections or (doc_type is None and all(s.kind == "other" for s in sections)):
+        what = "no numbered section headings" if not sections else "no document type and no known section headings"
+        out.append(Warning("no_plan_structure", f"text has no plan structure ({what})"))
+    return out
 
 
 def _fallback_issuer(doc: Document, infos: list[LineInfo], lo: int, hi: int, meta: Metadata) -> Optional[str]:
