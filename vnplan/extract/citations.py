@@ -4,7 +4,9 @@
 Long Biên ...`` -> type ``Nghị quyết``, number ``152/NQ-HĐND``, symbol
 ``NQ-HĐND``, date 2020-12-16, issuer ``Hội đồng nhân dân quận Long Biên``.
 
-Each instrument is reported once (first mention). The issuer is the ``của
+Every instrument the preamble mentions is reported, including one that a
+cited instrument implements (``Kế hoạch số 136-KH/QU ... về thực hiện Nghị
+quyết số 20-NQ/TW``), each once (first mention). The issuer is the ``của
 ...`` phrase right after the number and date; failing that, the body implied
 by the symbol's suffix (``QĐ-BYT`` -> Bộ Y tế, ``patterns/issuers.yaml``).
 Vocabulary: ``patterns/legal.yaml``.
