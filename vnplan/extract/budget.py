@@ -14,7 +14,7 @@ from typing import Optional
 import regex
 
 from vnplan import patterns
-from vnplan.model import BudgetLine, Document, Section, Span, section_at, walk
+from vnplan.model import BudgetLine, Document, Section, Span, section_at
 from vnplan.text.normalise import key as keyof
 from vnplan.text.numbers import NUMBER, parse_number
 
@@ -116,11 +116,10 @@ def amounts_in(doc: Document, lo: int, hi: int) -> list[tuple[int, int, float]]:
 def get_budget(doc: Document, sections: list[Section]) -> list[BudgetLine]:
     """Every money amount of the plan's sections, in document order, ids ``B001``..."""
     money = _money()
-    tops = sections
     out: list[BudgetLine] = []
-    spans = [s.span for s in tops] or [Span(0, len(doc.text))]
-    for region in spans:
-        for line in doc.lines:
+    spans = [s.span for s in sections] or [Span(0, len(doc.text))]
+    for line in doc.lines:
+        for region in spans:
             if line.end <= region.start or line.start >= region.end:
                 continue
             lo, hi = max(line.start, region.start), min(line.end, region.end)

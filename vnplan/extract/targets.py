@@ -20,7 +20,7 @@ Tables of targets (one row per ward) are read by :func:`table_targets`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -85,7 +85,6 @@ class _Vocab:
     from_to: "regex.Pattern[str]"
     horizon_lead: "regex.Pattern[str]"
     not_units: frozenset
-    word_dirs: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +100,7 @@ def vocab() -> _Vocab:
     def sub(src: str) -> str:
         return src.replace("{N}", NUMBER).replace("{D}", _DASH).replace("{Y}", _YEAR)
 
-    trap_list = [_Trap(t["name"], rx(sub(keyof(t["re"])) if False else sub(t["re"])),
+    trap_list = [_Trap(t["name"], rx(sub(t["re"])),
                        bool(t.get("per_n")), bool(t.get("age"))) for t in traps]
     cue_comp = {keyof(p): c for c, ps in cues["comparators"].items() for p in ps}
     cue_after_comp = {keyof(p): c for c, ps in cues["comparators_after"].items() for p in ps}
@@ -224,8 +223,8 @@ def _paren_depths(k: str) -> list[int]:
 _NUM_RX = regex.compile(NUMBER, regex.V1)
 _RANGE_RX = regex.compile(rf"^\s*(?:{_DASH}|đến|tới)\s*(?P<b>{NUMBER})", regex.V1)
 _FRACTION_RX = regex.compile(rf"^\s*/\s*(?P<b>{NUMBER})(?=\s*\p{{L}})", regex.V1)
+_NEXT_WORD = regex.compile(r"^\s+(?P<u>\p{Ll}\p{L}{0,20})", regex.V1)
 _SYMBOL_END = regex.compile(rf"(?P<sym>{SYMBOL})\s*\$?\s*$", regex.V1)
-_DEBRIS = regex.compile(r"^\s*\$")
 
 
 def _per_n(den: float, value: float) -> bool:
@@ -236,7 +235,6 @@ def _per_n(den: float, value: float) -> bool:
 def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], int]:
     """Unit written after offset ``pos`` (sentence-relative) and where it ends."""
     rest = k[pos:]
-    skip = 0
     p = v.unit_per.match(rest)
     if p:
         end = pos + p.end()
@@ -254,14 +252,14 @@ def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], i
         if p:
             end += p.end()
         return " ".join(text[u_start:end].split()).replace(" /", "/").replace("/ ", "/"), end
-    m = regex.match(r"^\s+(?P<u>\p{Ll}[\p{L}]*)(?P<p>\s*/\s*(?:\S+\s*){1,3})?", rest)
+    m = _NEXT_WORD.match(rest)
     if m and not v.dir_rx.match(m.group("u")) and m.group("u") not in v.not_units:
         u_start, end = pos + m.start("u"), pos + m.end("u")
         p = v.unit_per.match(k[end:])
         if p:
             end += p.end()
         return " ".join(text[u_start:end].split()), end
-    return None, pos + skip
+    return None, pos
 
 
 def _values(text: str, k: str, v: _Vocab, traps, consumed: set[int]) -> list[_Value]:
@@ -378,7 +376,6 @@ class _Clause:
     end: int
     indicator: str = ""
     direction: Optional[str] = None
-    headed: bool = True
     colon_head: str = ""
     bare: bool = False  # nothing but a leading verb before the value
 
@@ -439,7 +436,6 @@ def _indicator(text: str, k: str, clause: _Clause, v: _Vocab) -> tuple[str, bool
         pre = pre[:dm.start()]
     pre = _clean(pre)
     post = _clean(text[val.unit_end:clause.end])
-    post = regex.sub(r"^(?:" + v.dir_rx.pattern + r")\s*", "", post) if False else post
     value_first = not val.linked and len(post.split()) >= 2
     if value_first:
         cut = max(pre.rfind(", "), pre.rfind("; "))
@@ -580,12 +576,9 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
             first_ind, first_dir, first_value_first = ind, direction, value_first
             first_colon = c.colon_head
         else:
-            elided = ind and not v.heads.match(keyof(ind))
             new = _elide(first_ind, ind, v, first_colon) if not value_first and not first_value_first else ind
-            if new != ind or not ind:
+            if new != ind or not ind:  # an elided clause shares the first one's direction
                 direction = direction or first_dir
-            elif elided and direction is None and not c.bare:
-                direction = None
             ind = new
         c.indicator, c.direction = ind, direction
     # a per-capita suffix distributes over bare counts of the same sentence
