@@ -51,6 +51,13 @@ def test_parse_date(line, place, date):
     ("HỘI ĐỒNG NHÂN DÂN HUYỆN BA VÌ", "Hội đồng nhân dân huyện Ba Vì"),
     ("Sở Y tế Hà Nội", "Sở Y tế Hà Nội"),
     ("UBND TP. Hải Phòng", "Ủy ban nhân dân thành phố Hải Phòng"),
+    ("UBND TP HẢI PHÒNG", "Ủy ban nhân dân thành phố Hải Phòng"),
+    ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"),
+    ("UỶ BAN NHÂN DÂN XÃ TẢ VAN", "Ủy ban nhân dân xã Tả Van"),
+    ("TRUNG TÂM Y TẾ HUYỆN MƯỜNG KHƯƠNG", "Trung tâm Y tế huyện Mường Khương"),
+    ("HUYỆN ỦY BA VÌ", "Huyện ủy Ba Vì"),
+    ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội"),
+    ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"),
 ])
 def test_normalise_issuer(raw, expected):
     assert normalise_issuer(raw) == expected

@@ -74,6 +74,8 @@ def recase(text: str) -> str:
     """
     words = text.lower().split()
     sector = {key(s) for s in _data()["sector_bodies"]}
+    place_bodies = {key(s) for s in _data().get("place_bodies", [])}
+    not_units = [key(u).split() for u in _data().get("not_admin_units", [])]
     out: list[str] = []
     i, mode = 0, "start"
     while i < len(words):
@@ -82,12 +84,15 @@ def recase(text: str) -> str:
             canonical = dict((" ".join(b), v) for b, v in _bodies())[" ".join(body)]
             out.extend(canonical.split())
             i += len(body)
-            mode = "field" if " ".join(body) in sector else "after_body"
+            joined = " ".join(body)
+            mode = "field" if joined in sector else "place" if joined in place_bodies else "after_body"
             if mode == "field" and i < len(words):
                 out.append(_cap(words[i]))
                 i += 1
             continue
         unit = _match_words(words, i, _admin_units())
+        if unit is not None and _match_words(words, i, not_units):
+            unit = None
         if unit is not None and mode != "place":
             out.extend(words[i:i + len(unit)])
             i += len(unit)
@@ -96,7 +101,7 @@ def recase(text: str) -> str:
         w = words[i]
         if mode == "place":
             out.append(_cap(w))
-        elif mode == "field" and out and key(out[-1]) == "và":
+        elif mode == "field" and out and (key(out[-1]) in ("và", "-") or out[-1].endswith(",")):
             out.append(_cap(w))
         else:
             out.append(w)
