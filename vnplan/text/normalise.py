@@ -40,10 +40,24 @@ def _lower_char(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
+@lru_cache(maxsize=1)
+def _chars_re() -> "regex.Pattern[str] | None":
+    """One class of the ``characters`` table, or None when a key is not lower-case
+    (then lower-casing first would not commute with the table: slow path)."""
+    chars = _tables()[2]
+    if not chars or any(k.lower() != k for k in chars):
+        return None
+    return regex.compile("[" + "".join(regex.escape(k) for k in chars) + "]")
+
+
 def key(text: str) -> str:
     """Length-preserving matching key of an NFC ``text``."""
     tones, tone_re, chars = _tables()
-    out = "".join(chars.get(ch) or _lower_char(ch) for ch in text)
+    low, chars_re = text.lower(), _chars_re()
+    if chars_re is not None and len(low) == len(text):  # fast path: every char lowered 1:1
+        out = chars_re.sub(lambda m: chars[m.group()], low)
+    else:  # a char lowers to several (İ), or an upper-case key: char by char
+        out = "".join(chars.get(ch) or _lower_char(ch) for ch in text)
     out = tone_re.sub(lambda m: tones[m.group()], out)
     assert len(out) == len(text)
     return out
