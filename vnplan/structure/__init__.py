@@ -4,6 +4,11 @@
 closing block (Nơi nhận / TM. / KT.), the appendix (PHỤ LỤC, Biểu 1 ...) and
 web-page debris; then reads the header, the preamble's legal bases, the
 recipients and signer, and builds the section tree of the body and appendix.
+
+Warnings: ``debris_dropped`` (web-page debris after the signature, appendix
+or body, left out of every section; span = the debris) and
+``no_plan_structure`` (no numbered headings, or neither a document type nor
+any known section kind: e.g. a news paragraph; the text is still returned).
 """
 from __future__ import annotations
 
