@@ -337,3 +337,11 @@ def test_date_roundtrip(place, day, month, year, blank):
     got_place, got = parse_date(line)
     assert got_place == place
     assert (got.year, got.month, got.day) == (year, month, day)
+
+
+def test_draft_and_urgency_marks_are_not_the_issuer():
+    text = ("DỰ THẢO\nỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN BA VÌ\tĐộc lập - Tự do - Hạnh phúc\n"
+            "KHẨN\nSố:   /KH-UBND\tBa Vì, ngày   tháng 6 năm 2024\n\nKẾ HOẠCH\nTiêm chủng năm 2024\n\nI. MỤC TIÊU\nĐạt.\n")
+    m = vnplan.parse_text(text).metadata
+    assert m.issuer == "Ủy ban nhân dân huyện Ba Vì"
+    assert (m.number, m.symbol, m.place, m.date.month) == (None, "KH-UBND", "Ba Vì", 6)

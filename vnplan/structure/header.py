@@ -61,6 +61,11 @@ def _motto_re() -> "regex.Pattern[str]":
 
 
 @lru_cache(maxsize=1)
+def _marks_re() -> "regex.Pattern[str]":
+    return regex.compile(r"^(?:" + "|".join(patterns.load("layout")["header_marks"]) + r")\W*$", regex.V1)
+
+
+@lru_cache(maxsize=1)
 def _basis_re() -> "regex.Pattern[str]":
     cues = patterns.load("legal")["basis_cues"]
     return regex.compile(r"^(?:" + "|".join(key(c) for c in cues) + r")(?!\p{L})", regex.V1)
@@ -141,7 +146,7 @@ def get_header(doc: Document, infos: list[LineInfo], body_start: int) -> Header:
         for cell in cells(doc, info.line):
             text = cell.text.strip()
             k = " ".join(key(text).split())
-            if _SEPARATOR.match(text) or _motto_re().match(k):
+            if _SEPARATOR.match(text) or _motto_re().match(k) or _marks_re().match(k):
                 continue
             if h.symbol is None and (num := parse_number(text)):
                 h.number, h.symbol = num
