@@ -227,3 +227,44 @@ def test_year_from_enclosing_heading():
 def test_plan_year(title, period_end, year, expected):
     meta = Metadata(title=title, period=Period(None, period_end), date=DateParts(year))
     assert plan_year(meta) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subgroup clause narrows the previous indicator
+    ("Tỷ lệ thiếu máu ở phụ nữ có thai dưới 23%, riêng ở vùng miền núi dưới 25%.", [
+        ("Tỷ lệ thiếu máu ở phụ nữ có thai", "<", 23.0),
+        ("Tỷ lệ thiếu máu ở phụ nữ có thai, riêng ở vùng miền núi", "<", 25.0)]),
+    # the comma right after a closing value splits, not the later "và"
+    ("Tỷ lệ nhẹ cân dưới 11%, riêng tại vùng dân tộc thiểu số và miền núi dưới 15%.", [
+        ("Tỷ lệ nhẹ cân", "<", 11.0),
+        ("Tỷ lệ nhẹ cân, riêng tại vùng dân tộc thiểu số và miền núi", "<", 15.0)]),
+    # value-first clauses split at the last "và" before the next value
+    ("80% bà mẹ cho trẻ bú sớm và 25% bà mẹ cho trẻ bú mẹ hoàn toàn trong 6 tháng đầu.", [
+        ("bà mẹ cho trẻ bú sớm", "=", 80.0),
+        ("bà mẹ cho trẻ bú mẹ hoàn toàn trong 6 tháng đầu", "=", 25.0)]),
+    # the indicator starts at its head word, after introductory phrases
+    ("Ngoài ra, đến năm 2030: tỷ lệ suy dinh dưỡng thể thấp còi dưới 19%.", [
+        ("tỷ lệ suy dinh dưỡng thể thấp còi", "<", 19.0)]),
+])
+def test_clause_splitting_and_indicator_heads(text, expected):
+    assert [(t.indicator, t.comparator, t.value) for t in _run(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hiện nay, tỷ lệ bao phủ bảo hiểm y tế đạt 92,5%.",
+    "Hiện có 15 xã có tỷ lệ suy dinh dưỡng trên 30%.",
+])
+def test_current_figures_are_not_targets(text):
+    assert _run(text) == []
+
+
+def test_results_sections_give_no_targets():
+    text = ("I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2022\n\n- Tỷ lệ tiêm chủng đầy đủ đạt 97%.\n\n"
+            "II. MỤC TIÊU\n\n- Tỷ lệ tiêm chủng đầy đủ đạt trên 95%.\n")
+    doc = _doc(text)
+    i2 = text.index("II.")
+    s1 = Section("I", "I", "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2022", "thuc_trang", 1,
+                 Span(0, i2 - 2), Span(3, 3 + 33))
+    s2 = Section("II", "II", "MỤC TIÊU", "muc_tieu", 1, Span(i2, len(text) - 1), Span(i2 + 4, i2 + 12))
+    got = get_targets(doc, [s1, s2], [], Metadata(title="Kế hoạch năm 2023"))
+    assert [(t.section_id, t.comparator, t.value, t.year) for t in got] == [("II", ">", 95.0, 2023)]

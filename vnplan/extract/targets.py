@@ -85,6 +85,10 @@ class _Vocab:
     from_to: "regex.Pattern[str]"
     horizon_lead: "regex.Pattern[str]"
     not_units: frozenset
+    subgroup: "regex.Pattern[str]"
+    status_kinds: frozenset
+    status_title: "regex.Pattern[str]"
+    status_lead: "regex.Pattern[str]"
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +141,10 @@ def vocab() -> _Vocab:
         from_to=rx(rf"^\s*(?:{_alts(cues['from_to'])})\s+(?={NUMBER})"),
         horizon_lead=rx(rf"^(?:{'|'.join(cues['horizon_lead'])})\s*[:,]?\s*"),
         not_units=frozenset(keyof(u) for u in units["not_units"]),
+        status_kinds=frozenset(cues["status_kinds"]),
+        status_title=rx(rf"(?<!\p{{L}})(?:{_alts(cues['status_title_words'])})(?!\p{{L}})"),
+        status_lead=rx(rf"^(?:{_alts(cues['status_lead'])})(?!\p{{L}})"),
+        subgroup=rx(rf"^(?:{_alts(cues['subgroup_cues'])})(?!\p{{L}})"),
     )
 
 
@@ -337,17 +345,29 @@ _WEAK = regex.compile(r",\s|\s+và\s+|\s+-\s+")
 _TRIM = " \t-+*•–:;,.\u00a0"
 
 
-def _cut(k: str, a: int, b: int) -> int:
+def _cut(k: str, a: int, b: int, first: bool = False) -> int:
     """Where to split between two values at ``a``..``b``: the last ``;``,
-    else the last comma / ``và``."""
+    else the last comma / ``và`` (the first one when the earlier value
+    closes its clause, "đạt 11%, riêng tại ... và miền núi dưới 15%")."""
     seg = k[a:b]
     strong = [m.end() for m in _STRONG.finditer(seg)]
     if strong:
         return a + strong[-1]
     weak = [m for m in _WEAK.finditer(seg)]
     if weak:
-        return a + weak[-1].start()
+        return a + (weak[0] if first else weak[-1]).start()
     return b
+
+
+def _has_words_before(k: str, a: int, lead: int, v: "_Vocab") -> bool:
+    """Whether an indicator is written before the value at ``lead``."""
+    pre = k[a:lead].strip(_TRIM)
+    for _ in range(3):
+        m = v.horizon_lead.match(pre) or v.leading.match(pre)
+        if not m or not m.end():
+            break
+        pre = pre[m.end():].strip(_TRIM)
+    return bool(regex.search(r"\p{L}{2}", pre))
 
 
 def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
@@ -410,10 +430,10 @@ def _indicator(text: str, k: str, clause: _Clause, v: _Vocab) -> tuple[str, bool
     pre_k = k[pre_a:pre_b]
     off = len(pre_k) - len(pre_k.lstrip(_TRIM))
     for _ in range(3):
-        m = v.horizon_lead.match(pre_k, off) or v.leading.match(pre_k, off)
-        if not m or m.end() == off:
+        m = v.horizon_lead.match(pre_k[off:]) or v.leading.match(pre_k[off:])
+        if not m or not m.end():
             break
-        off = m.end()
+        off += m.end()
         off += len(pre_k[off:]) - len(pre_k[off:].lstrip(_TRIM))
     pre = text[pre_a + off:pre_b]
     pre_key = keyof(pre)
@@ -431,6 +451,10 @@ def _indicator(text: str, k: str, clause: _Clause, v: _Vocab) -> tuple[str, bool
         dm = regex.search(rf"(?:{v.dir_rx.pattern})\s*$", pre_key)
         if dm:
             pre, pre_key = pre[:dm.start()], pre_key[:dm.start()]
+    # "Ngoài ra, tỷ lệ ...", "đến năm 2030: tỷ lệ ...": start at the head
+    heads = [m.end() for m in regex.finditer(r"[,:]\s+", pre_key) if v.heads.match(pre_key[m.end():])]
+    if heads:
+        pre, pre_key = pre[heads[-1]:], pre_key[heads[-1]:]
     dm = regex.search(rf"\s(?:{v.dir_rx.pattern})\s*$", pre_key)
     if dm and not v.not_dir.search(pre_key[max(0, dm.start() - 12):]):
         pre = pre[:dm.start()]
@@ -493,6 +517,11 @@ def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if doc.text[a:b].strip()]
 
 
+def _status_section(secs: list[Section], v: _Vocab) -> bool:
+    """Sections reporting results (THỰC TRẠNG, KẾT QUẢ THỰC HIỆN): their numbers are not targets."""
+    return any(s.kind in v.status_kinds or v.status_title.search(keyof(s.title)) for s in secs)
+
+
 def _target_section(secs: list[Section], v: _Vocab) -> bool:
     return any(s.kind in v.target_kinds or v.target_title.search(keyof(s.title)) for s in secs)
 
@@ -523,6 +552,8 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     """Targets of the sentence ``doc.text[start:end]``."""
     v = vocab()
     text, k = doc.text[start:end], doc.key[start:end]
+    if v.status_lead.match(k.lstrip(_TRIM)):
+        return []  # "Hiện nay, tỷ lệ ... đạt 92%": a result, not a target
     traps, per_n = _trap_spans(k, v, bool(v.age_ind.search(k)))
     vals = _values(text, k, v, traps, set())
     if any(not x.in_parens for x in vals):
@@ -552,7 +583,8 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     clauses: list[_Clause] = []
     bounds = [0]
     for prev, nxt in zip(kept, kept[1:]):
-        bounds.append(_cut(k, prev.unit_end, nxt.lead))
+        value_last = prev.linked or _has_words_before(k, bounds[-1], prev.lead, v)
+        bounds.append(_cut(k, prev.unit_end, nxt.lead, first=value_last))
     bounds.append(len(k))
     for i, val in enumerate(kept):
         a, b = bounds[i], bounds[i + 1]
@@ -564,6 +596,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
             a = strong_start[-1]
         clauses.append(_Clause(val, a, b))
     first_ind, first_dir, first_value_first, first_colon = "", None, False, ""
+    out_inds: list[str] = []
     out = []
     for i, c in enumerate(clauses):
         ind, value_first = _indicator(text, k, c, v)
@@ -577,10 +610,13 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
             first_colon = c.colon_head
         else:
             new = _elide(first_ind, ind, v, first_colon) if not value_first and not first_value_first else ind
+            if v.subgroup.match(keyof(ind)) and out_inds:
+                new = f"{out_inds[-1]}, {ind}"  # "..., riêng ở vùng miền núi dưới 25,5%"
             if new != ind or not ind:  # an elided clause shares the first one's direction
                 direction = direction or first_dir
             ind = new
         c.indicator, c.direction = ind, direction
+        out_inds.append(ind)
     # a per-capita suffix distributes over bare counts of the same sentence
     suffixes = [c.value.unit[c.value.unit.index("/"):] for c in clauses
                 if c.value.unit and "/" in c.value.unit]
@@ -628,7 +664,7 @@ def text_targets(doc: Document, sections: list[Section], metadata: Optional[Meta
         if any(s.start < line.end and line.start < s.end for s in skip):
             continue
         secs = ancestors(sections, line.start)
-        if not secs:
+        if not secs or _status_section(secs, v):
             continue
         in_target = _target_section(secs, v)
         year = _heading_year(doc, secs, v) or base_year
