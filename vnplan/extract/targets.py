@@ -342,6 +342,7 @@ def _values(text: str, k: str, v: _Vocab, traps, consumed: set[int]) -> list[_Va
 
 _STRONG = regex.compile(r";")
 _WEAK = regex.compile(r",\s|\s+và\s+|\s+-\s+")
+_CONJ = regex.compile(r"[\s,;-]*(?:và|hoặc|cùng)\s+")
 _TRIM = " \t-+*•–:;,.\u00a0"
 
 
@@ -594,6 +595,9 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         strong_start = [m.end() for m in _STRONG.finditer(k, a, val.lead)]
         if strong_start:
             a = strong_start[-1]
+        conj = _CONJ.match(k, a, val.lead)
+        if conj:
+            a = conj.end()
         clauses.append(_Clause(val, a, b))
     first_ind, first_dir, first_value_first, first_colon = "", None, False, ""
     out_inds: list[str] = []
