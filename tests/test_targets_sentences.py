@@ -268,3 +268,19 @@ def test_results_sections_give_no_targets():
     s2 = Section("II", "II", "MỤC TIÊU", "muc_tieu", 1, Span(i2, len(text) - 1), Span(i2 + 4, i2 + 12))
     got = get_targets(doc, [s1, s2], [], Metadata(title="Kế hoạch năm 2023"))
     assert [(t.section_id, t.comparator, t.value, t.year) for t in got] == [("II", ">", 95.0, 2023)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # plans of other sectors use the same grammar
+    ("Tốc độ tăng trưởng kinh tế (GRDP) đạt 7,5%/năm.", [("=", 7.5, None, None, "%/năm", None)]),
+    ("Giảm tỷ lệ hộ nghèo bình quân 1,5%/năm.", [("=", 1.5, None, None, "%/năm", "decrease")]),
+    ("Giải quyết việc làm cho 3.000 lao động.", [("=", 3000, None, None, "lao động", None)]),
+    ("Tỷ lệ người dân hài lòng đạt từ 70% đến 80%.", [("range", 70, 80, None, "%", None)]),
+    ("Tỷ lệ trẻ em 6 tuổi vào lớp 1 đạt 100%.", [("=", 100, None, None, "%", None)]),
+    ("Số xã đạt chuẩn nông thôn mới: 12/15 xã.", [("=", 12, None, 15, "xã", None)]),
+    ("Trồng mới 500 ha rừng tập trung.", [("=", 500, None, None, "ha", None)]),
+    ("Tỷ lệ huy động trẻ 5 tuổi đến trường đạt 99%.", [("=", 99, None, None, "%", None)]),
+    ("Phường 3 có 100% hộ gia đình được sử dụng nước sạch.", [("=", 100, None, None, "%", None)]),
+])
+def test_other_sectors(text, expected):
+    assert _facts(_run(text)) == [tuple(float(x) if isinstance(x, int) else x for x in e) for e in expected]

@@ -252,7 +252,12 @@ def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], i
         unit = "%" if "%" in m.group("u") else "‰"
         end = pos + m.end()
         d = regex.match(r"^\s*\$", k[end:])
-        return unit, end + (d.end() if d else 0)
+        end += d.end() if d else 0
+        p = v.unit_per.match(k[end:])
+        if p and not regex.match(r"\d", p.group("p")):  # "7,5%/năm"
+            unit += "/" + " ".join(text[end + p.start("p"):end + p.end()].split())
+            end += p.end()
+        return unit, end
     m = v.unit_noun.match(rest)
     if m:
         u_start, end = pos + m.start("u"), pos + m.end()
@@ -326,6 +331,13 @@ def _values(text: str, k: str, v: _Vocab, traps, consumed: set[int]) -> list[_Va
         val.unit, val.unit_end = _read_unit(text, k, val.end, v)
         if val.unit is None:
             val.unit_end = val.end
+        r2 = _RANGE_RX.match(k[val.unit_end:]) if val.comparator in ("=", ">=") and val.unit else None
+        if r2 and not _inside(val.unit_end + r2.start("b"), val.unit_end + r2.end("b"), traps):
+            hi = parse_number(r2.group("b"))
+            unit2, end2 = _read_unit(text, k, val.unit_end + r2.end(), v)
+            if hi > value and unit2 == val.unit:  # "từ 70% đến 80%", "5 ha - 10 ha"
+                val.comparator, val.value_max, val.unit_end = "range", hi, end2
+                skip_until = end2
         am = v.cue_after.match(k[val.unit_end:])
         if am:
             val.comparator = v.cue_after_comp[regex.sub(r"\s+", " ", am.group("cue"))]
