@@ -113,13 +113,25 @@ def amounts_in(doc: Document, lo: int, hi: int) -> list[tuple[int, int, float]]:
     return out
 
 
+def _regions_near(spans: list[Span]):
+    """``near(start, end)``: the spans that may overlap ``[start, end)``, found by bisection when
+    the spans are in order and do not nest (top-level sections), else all (callers still check)."""
+    import bisect
+
+    if any(a.start > b.start or a.end > b.end for a, b in zip(spans, spans[1:])):
+        return lambda start, end: spans
+    starts, ends = [s.start for s in spans], [s.end for s in spans]
+    return lambda start, end: spans[bisect.bisect_right(ends, start):bisect.bisect_left(starts, end)]
+
+
 def get_budget(doc: Document, sections: list[Section]) -> list[BudgetLine]:
     """Every money amount of the plan's sections, in document order, ids ``B001``..."""
     money = _money()
     out: list[BudgetLine] = []
     spans = [s.span for s in sections] or [Span(0, len(doc.text))]
+    near = _regions_near(spans)
     for line in doc.lines:
-        for region in spans:
+        for region in near(line.start, line.end):
             if line.end <= region.start or line.start >= region.end:
                 continue
             lo, hi = max(line.start, region.start), min(line.end, region.end)

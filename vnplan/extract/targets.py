@@ -560,6 +560,25 @@ def _skip_regions(doc: Document, sections: list[Section], metadata: Optional[Met
     return spans
 
 
+def _interval_index(spans: list[Span]) -> tuple[list[int], list[int]]:
+    """Starts in order and the running maximum of ends, for :func:`_overlaps_any`."""
+    spans = sorted(spans)
+    ends, top = [], -1
+    for s in spans:
+        top = max(top, s.end)
+        ends.append(top)
+    return [s.start for s in spans], ends
+
+
+def _overlaps_any(index: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of the indexed spans, in O(log n)."""
+    import bisect
+
+    starts, max_ends = index
+    i = bisect.bisect_left(starts, end)  # spans[:i] start before ``end``
+    return i > 0 and max_ends[i - 1] > start
+
+
 def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: bool,
                      year: Optional[int], section_id: Optional[str]) -> list[Target]:
     """Targets of the sentence ``doc.text[start:end]``."""
@@ -672,12 +691,13 @@ def text_targets(doc: Document, sections: list[Section], metadata: Optional[Meta
     v = vocab()
     base_year = plan_year(metadata)
     skip = _skip_regions(doc, sections, metadata)
+    skip_index = _interval_index(skip)
     out: list[Target] = []
     for line in doc.lines:
         raw = doc.text[line.start:line.end]
         if not raw.strip() or "\t" in raw:
             continue
-        if any(s.start < line.end and line.start < s.end for s in skip):
+        if _overlaps_any(skip_index, line.start, line.end):
             continue
         secs = ancestors(sections, line.start)
         if not secs or _status_section(secs, v):

@@ -57,8 +57,9 @@ def _cap(word: str) -> str:
 
 
 def _match_words(words: list[str], i: int, options: list[list[str]]) -> Optional[list[str]]:
+    keys = [key(w) for w in words[i:i + max(map(len, options), default=0)]]  # keyed once, not per option
     for opt in options:
-        if [key(w) for w in words[i:i + len(opt)]] == opt:
+        if keys[:len(opt)] == opt:
             return opt
     return None
 
