@@ -84,3 +84,13 @@ def test_per_mille_unit_and_plain_counts_from_headers():
         ("Xã B", "Tỷ suất sinh thô", "<=", 15.0, "‰", 2024),
         ("Xã B", "Số trẻ em mới sinh", "=", 980.0, "người", 2024),
     ]
+
+
+def test_money_and_time_columns_are_not_targets():
+    rows = [
+        ["TT", "Nội dung", "Số lượng (lớp)", "Kinh phí (triệu đồng)", "Thời gian"],
+        ["1", "Tập huấn cán bộ", "12", "150", "2024"],
+    ]
+    doc, table = _table(rows, header_rows=1)
+    got = table_targets(doc, [table], [], Metadata())
+    assert [(t.scope, t.indicator, t.value, t.unit) for t in got] == [("Tập huấn cán bộ", "Số lượng", 12.0, "lớp")]

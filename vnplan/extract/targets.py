@@ -87,6 +87,7 @@ class _Vocab:
     not_units: frozenset
     subgroup: "regex.Pattern[str]"
     status_kinds: frozenset
+    skip_column: "regex.Pattern[str]"
     status_title: "regex.Pattern[str]"
     status_lead: "regex.Pattern[str]"
 
@@ -142,6 +143,7 @@ def vocab() -> _Vocab:
         horizon_lead=rx(rf"^(?:{'|'.join(cues['horizon_lead'])})\s*[:,]?\s*"),
         not_units=frozenset(keyof(u) for u in units["not_units"]),
         status_kinds=frozenset(cues["status_kinds"]),
+        skip_column=rx(rf"(?<!\p{{L}})(?:{_alts(cues['skip_table_columns'])})(?!\p{{L}})"),
         status_title=rx(rf"(?<!\p{{L}})(?:{_alts(cues['status_title_words'])})(?!\p{{L}})"),
         status_lead=rx(rf"^(?:{_alts(cues['status_lead'])})(?!\p{{L}})"),
         subgroup=rx(rf"^(?:{_alts(cues['subgroup_cues'])})(?!\p{{L}})"),
@@ -755,6 +757,8 @@ def table_targets(doc: Document, tables: list[Table], sections: list[Section],
         scope_col = _scope_column(table, paths)
         title_year = find_year(keyof(table.title or ""), v)
         secs = ancestors(sections, table.span.start)
+        if secs and _status_section(secs, v):
+            continue
         sec_year = _heading_year(doc, secs, v) if secs else None
         for row in table.body:
             scope = None
@@ -768,11 +772,13 @@ def table_targets(doc: Document, tables: list[Table], sections: list[Section],
                     continue
                 if _INDEX_HEADER.match(keyof(paths[j][0])):
                     continue
+                path = paths[j]
+                hk = keyof(" ".join(path))
+                if v.skip_column.search(hk):
+                    continue  # money and time columns: budget lines and dates, not targets
                 q = parse_quantity(cell.text)
                 if q is None:
                     continue
-                path = paths[j]
-                hk = keyof(" ".join(path))
                 unit = q.unit
                 for h in reversed(path):
                     um = _UNIT_IN_HEADER.search(h)
