@@ -284,3 +284,24 @@ def test_results_sections_give_no_targets():
 ])
 def test_other_sectors(text, expected):
     assert _facts(_run(text)) == [tuple(float(x) if isinstance(x, int) else x for x in e) for e in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a value right before a change verb qualifies the subject
+    ("Tỷ lệ hộ nghèo tại các xã có tỷ lệ hộ nghèo cao trên 25% giảm từ 4% trở lên.", [
+        ("Tỷ lệ hộ nghèo tại các xã có tỷ lệ hộ nghèo cao trên 25%", ">=", 4.0, "decrease")]),
+    # direction after an introductory phrase; "xuống dưới" is a decrease
+    ("Về dinh dưỡng, giảm tỷ lệ thấp còi ở trẻ em xuống dưới 9,8%.", [
+        ("tỷ lệ thấp còi ở trẻ em", "<", 9.8, "decrease")]),
+    # "trong đó" narrows the previous indicator and keeps its direction
+    ("Tỷ lệ lao động qua đào tạo đạt 68%, trong đó có bằng cấp chứng chỉ đạt 50%.", [
+        ("Tỷ lệ lao động qua đào tạo", "=", 68.0, None),
+        ("Tỷ lệ lao động qua đào tạo, bằng cấp chứng chỉ", "=", 50.0, None)]),
+    # "chiếm" links a share; a bare change after it keeps the indicator
+    ("Ngành dịch vụ chiếm 25,4%, tăng 0,1% so với năm 2023.", [
+        ("Ngành dịch vụ", "=", 25.4, None), ("Ngành dịch vụ", "=", 0.1, "increase")]),
+    ("Năm 2024, huyện phấn đấu giảm tỷ lệ hộ nghèo còn 7,3%.", [
+        ("tỷ lệ hộ nghèo", "=", 7.3, "decrease")]),
+])
+def test_qualifiers_subgroups_and_changes(text, expected):
+    assert [(t.indicator, t.comparator, t.value, t.direction) for t in _run(text)] == expected

@@ -87,6 +87,8 @@ class _Vocab:
     not_units: frozenset
     subgroup: "regex.Pattern[str]"
     status_kinds: frozenset
+    change_between: "regex.Pattern[str]"
+    head_start: "regex.Pattern[str]"
     skip_column: "regex.Pattern[str]"
     status_title: "regex.Pattern[str]"
     status_lead: "regex.Pattern[str]"
@@ -143,6 +145,8 @@ def vocab() -> _Vocab:
         horizon_lead=rx(rf"^(?:{'|'.join(cues['horizon_lead'])})\s*[:,]?\s*"),
         not_units=frozenset(keyof(u) for u in units["not_units"]),
         status_kinds=frozenset(cues["status_kinds"]),
+        change_between=rx(rf"^\s*(?:{_alts(dir_of)})(?:\s+(?:xuống|lên|còn|thêm))?\s*$"),
+        head_start=rx(rf"[,:]\s+|(?<!\p{{L}})(?:{_alts(list(dir_of) + cues['leading_verbs'])})\s+"),
         skip_column=rx(rf"(?<!\p{{L}})(?:{_alts(cues['skip_table_columns'])})(?!\p{{L}})"),
         status_title=rx(rf"(?<!\p{{L}})(?:{_alts(cues['status_title_words'])})(?!\p{{L}})"),
         status_lead=rx(rf"^(?:{_alts(cues['status_lead'])})(?!\p{{L}})"),
@@ -418,10 +422,12 @@ class _Clause:
 def _direction(k: str, clause: _Clause, v: _Vocab) -> Optional[str]:
     val = clause.value
     masked = v.not_dir.sub(lambda m: " " * len(m.group()), k)
-    head = masked[clause.start:val.lead].lstrip(_TRIM)
-    m = v.dir_rx.match(head)
-    if m:
-        return v.dir_of[regex.sub(r"\s+", " ", m.group())]
+    prefix = masked[clause.start:val.lead]
+    starts = [0] + [m.end() for m in regex.finditer(r"[,:]\s+", prefix)]
+    for st in starts:  # "Giảm tỷ lệ ...", "Về y tế, giảm tỷ lệ ..."
+        m = v.dir_rx.match(prefix[st:].lstrip(_TRIM))
+        if m:
+            return v.dir_of[regex.sub(r"\s+", " ", m.group())]
     if v.decrease_before.search(masked[clause.start:val.lead]):
         return "decrease"
     words = masked[clause.start:val.lead].split()
@@ -467,14 +473,18 @@ def _indicator(text: str, k: str, clause: _Clause, v: _Vocab) -> tuple[str, bool
         if dm:
             pre, pre_key = pre[:dm.start()], pre_key[:dm.start()]
     # "Ngoài ra, tỷ lệ ...", "đến năm 2030: tỷ lệ ...": start at the head
-    heads = [m.end() for m in regex.finditer(r"[,:]\s+", pre_key) if v.heads.match(pre_key[m.end():])]
-    if heads:
-        pre, pre_key = pre[heads[-1]:], pre_key[heads[-1]:]
+    if not v.heads.match(pre_key):
+        heads = [m.end() for m in v.head_start.finditer(pre_key) if v.heads.match(pre_key[m.end():])]
+        if heads:
+            pre, pre_key = pre[heads[0]:], pre_key[heads[0]:]
     dm = regex.search(rf"\s(?:{v.dir_rx.pattern})\s*$", pre_key)
     if dm and not v.not_dir.search(pre_key[max(0, dm.start() - 12):]):
         pre = pre[:dm.start()]
     pre = _clean(pre)
     post = _clean(text[val.unit_end:clause.end])
+    pb = v.baseline.search(keyof(post))
+    if pb:
+        post = _clean(post[:pb.start()] + post[pb.end():])
     value_first = not val.linked and len(post.split()) >= 2
     if value_first:
         cut = max(pre.rfind(", "), pre.rfind("; "))
@@ -611,6 +621,10 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
                 and v.qualifier_prep.search(k[kept[-1].unit_end:val.lead]):
             continue  # "đạt 95% với 8 loại vắc xin": a qualifier of the first
         kept.append(val)
+    # "các xã có tỷ lệ hộ nghèo trên 25% giảm từ 4% trở lên": 25% qualifies
+    # the subject; the change that follows it is the target
+    kept = [x for x, nxt in zip(kept, kept[1:] + [None])
+            if nxt is None or not v.change_between.match(k[x.unit_end:nxt.lead])]
     if not kept:
         return []
     # clauses
@@ -632,7 +646,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         if conj:
             a = conj.end()
         clauses.append(_Clause(val, a, b))
-    first_ind, first_dir, first_value_first, first_colon = "", None, False, ""
+    first_ind, first_value_first, first_colon = "", False, ""
     out_inds: list[str] = []
     out = []
     for i, c in enumerate(clauses):
@@ -643,15 +657,18 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
                 c.end = c.value.unit_end + cm.start()
         direction = _direction(k, c, v)
         if i == 0:
-            first_ind, first_dir, first_value_first = ind, direction, value_first
+            first_ind, first_value_first = ind, value_first
             first_colon = c.colon_head
         else:
             new = _elide(first_ind, ind, v, first_colon) if not value_first and not first_value_first else ind
-            if v.subgroup.match(keyof(ind)) and out_inds:
+            raw_start = k[c.start:c.value.lead].lstrip(_TRIM)
+            if out_inds and v.subgroup.match(raw_start) and not v.heads.match(keyof(ind)):
                 new = f"{out_inds[-1]}, {ind}"  # "..., riêng ở vùng miền núi dưới 25,5%"
             if new != ind or not ind:  # an elided clause shares the first one's direction
-                direction = direction or first_dir
+                direction = direction or clauses[i - 1].direction
             ind = new
+            if not ind and out_inds and c.value.unit and c.value.unit[0] in "%‰":
+                ind = out_inds[-1]  # "chiếm 38,1%, giảm 0,07% so với năm 2023"
         c.indicator, c.direction = ind, direction
         out_inds.append(ind)
     # a per-capita suffix distributes over bare counts of the same sentence
