@@ -305,3 +305,46 @@ def test_other_sectors(text, expected):
 ])
 def test_qualifiers_subgroups_and_changes(text, expected):
     assert [(t.indicator, t.comparator, t.value, t.direction) for t in _run(text)] == expected
+
+
+SMALL_PLAN = """ỦY BAN NHÂN DÂN
+HUYỆN A
+
+Số: 12/KH-UBND
+
+A, ngày 5 tháng 1 năm 2024
+
+KẾ HOẠCH
+Chăm sóc sức khỏe nhân dân năm 2024
+
+I. MỤC TIÊU
+
+1. Mục tiêu cụ thể
+
+a) 100% trạm y tế có bác sĩ làm việc.
+
+b) Tỷ lệ tiêm chủng đầy đủ đạt trên 95%.
+
+2. Đến năm 2025
+
+- Tỷ lệ bao phủ bảo hiểm y tế đạt 95%.
+
+II. KINH PHÍ
+
+Tổng kinh phí: 1.500.000.000 đồng; ngân sách huyện đảm bảo 70%.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+"""
+
+
+def test_end_to_end_targets_in_numbered_items_and_money_in_budget():
+    import vnplan
+
+    plan = vnplan.parse_text(SMALL_PLAN)
+    assert [(t.id, t.comparator, t.value, t.unit, t.year) for t in plan.targets] == [
+        ("T001", "=", 100.0, "%", 2024), ("T002", ">", 95.0, "%", 2024), ("T003", "=", 95.0, "%", 2025)]
+    assert [(b.id, b.amount_vnd, b.purpose, b.section_id) for b in plan.budget] == [
+        ("B001", 1_500_000_000.0, "Tổng kinh phí", "II")]
+    for t in plan.targets:
+        assert plan.text[t.span.start:t.span.end] == t.text

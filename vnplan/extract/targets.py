@@ -564,7 +564,8 @@ def _heading_year(doc: Document, secs: list[Section], v: _Vocab) -> Optional[int
 
 
 def _skip_regions(doc: Document, sections: list[Section], metadata: Optional[Metadata]) -> list[Span]:
-    spans = [s.heading_span for s in walk(sections)]
+    """Appendix captions ("Biểu 2: ... 14/14 phường" restates a target) and the closing block."""
+    spans = [s.heading_span for s in walk(sections) if s.kind == "phu_luc"]
     layout = getattr(metadata, "layout", None)
     closing = getattr(layout, "closing", None) if layout is not None else None
     if closing is not None:
@@ -711,6 +712,10 @@ def text_targets(doc: Document, sections: list[Section], metadata: Optional[Meta
     base_year = plan_year(metadata)
     skip = _skip_regions(doc, sections, metadata)
     skip_index = _interval_index(skip)
+    # a numbered heading may itself state a target ("a) 100% trạm y tế có bác sĩ"):
+    # read it from after its number
+    title_starts = {doc.text.rfind("\n", 0, s.heading_span.start) + 1: s.heading_span.start
+                    for s in walk(sections) if s.kind != "phu_luc"}
     out: list[Target] = []
     for line in doc.lines:
         raw = doc.text[line.start:line.end]
@@ -718,12 +723,13 @@ def text_targets(doc: Document, sections: list[Section], metadata: Optional[Meta
             continue
         if _overlaps_any(skip_index, line.start, line.end):
             continue
+        begin = title_starts.get(line.start, line.start)
         secs = ancestors(sections, line.start)
         if not secs or _status_section(secs, v):
             continue
         in_target = _target_section(secs, v)
         year = _heading_year(doc, secs, v) or base_year
-        for a, b in _sentences(doc, line.start, line.end):
+        for a, b in _sentences(doc, begin, line.end):
             out.extend(sentence_targets(doc, a, b, in_target_section=in_target, year=year,
                                         section_id=secs[-1].id))
     return out
