@@ -56,8 +56,11 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+_word_key = lru_cache(maxsize=4096)(key)  # words repeat: key each spelling once
+
+
 def _match_words(words: list[str], i: int, options: list[list[str]]) -> Optional[list[str]]:
-    keys = [key(w) for w in words[i:i + max(map(len, options), default=0)]]  # keyed once, not per option
+    keys = [_word_key(w) for w in words[i:i + max(map(len, options), default=0)]]  # once, not per option
     for opt in options:
         if keys[:len(opt)] == opt:
             return opt

@@ -116,6 +116,7 @@ def classify(doc: Document, line: Line) -> LineInfo:
 # not inside "Số:    /KH-UBND" or "ngày    tháng").
 _CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s*<br\s*/?>\s*|\s{3,}(?=\p{Lu})", regex.V1)
 _CELL_TRIM = " *_#"
+_CELL_EMPTY = regex.compile(r"[\s:|\-]+")  # a cell of rules and colons only
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +133,7 @@ def cells(doc: Document, line: Line) -> list[Cell]:
         stop = m.start() if m else len(text)
         piece = text[pos:stop]
         body = piece.strip(_CELL_TRIM)
-        if body and not regex.fullmatch(r"[\s:|\-]+", body):
+        if body and not _CELL_EMPTY.fullmatch(body):
             lead = pos + len(piece) - len(piece.lstrip(_CELL_TRIM))
             out.append(Cell(body, Span(line.start + lead, line.start + lead + len(body))))
         pos = m.end() if m else len(text)
