@@ -325,6 +325,10 @@ a) 100% trạm y tế có bác sĩ làm việc.
 
 b) Tỷ lệ tiêm chủng đầy đủ đạt trên 95%.
 
+c) Tỷ lệ phụ nữ mang thai được khám thai đủ 4 lần trong thai kỳ
+
+đạt 90%.
+
 2. Đến năm 2025
 
 - Tỷ lệ bao phủ bảo hiểm y tế đạt 95%.
@@ -343,7 +347,10 @@ def test_end_to_end_targets_in_numbered_items_and_money_in_budget():
 
     plan = vnplan.parse_text(SMALL_PLAN)
     assert [(t.id, t.comparator, t.value, t.unit, t.year) for t in plan.targets] == [
-        ("T001", "=", 100.0, "%", 2024), ("T002", ">", 95.0, "%", 2024), ("T003", "=", 95.0, "%", 2025)]
+        ("T001", "=", 100.0, "%", 2024), ("T002", ">", 95.0, "%", 2024), ("T003", "=", 90.0, "%", 2024),
+        ("T004", "=", 95.0, "%", 2025)]
+    # a sentence broken over a page break keeps its indicator
+    assert plan.targets[2].indicator == "Tỷ lệ phụ nữ mang thai được khám thai đủ 4 lần trong thai kỳ"
     assert [(b.id, b.amount_vnd, b.purpose, b.section_id) for b in plan.budget] == [
         ("B001", 1_500_000_000.0, "Tổng kinh phí", "II")]
     for t in plan.targets:

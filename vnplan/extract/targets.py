@@ -624,8 +624,11 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         kept.append(val)
     # "các xã có tỷ lệ hộ nghèo trên 25% giảm từ 4% trở lên": 25% qualifies
     # the subject; the change that follows it is the target
+    # "Tỷ lệ phụ nữ khám thai đủ 4 lần đạt 90%": a number inside the indicator
+    # of a linked value that follows without a break is part of that indicator
     kept = [x for x, nxt in zip(kept, kept[1:] + [None])
-            if nxt is None or not v.change_between.match(k[x.unit_end:nxt.lead])]
+            if nxt is None or not (v.change_between.match(k[x.unit_end:nxt.lead])
+                                   or (nxt.linked and _cut(k, x.unit_end, nxt.lead) == nxt.lead))]
     if not kept:
         return []
     # clauses
@@ -706,6 +709,18 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     return out
 
 
+_CONTINUATION = regex.compile(r"\s*\p{Ll}", regex.V1)
+_TERMINAL = regex.compile(r"[.;:!?…)\]]\W*$", regex.V1)
+
+
+def _continues(doc: Document, prev_end: int, start: int) -> bool:
+    """Whether the line at ``start`` goes on with the sentence ending at ``prev_end``
+    (only blank lines between, no closing punctuation, a lower-case start)."""
+    gap = doc.text[prev_end:start]
+    return (not gap.strip() and gap.count("\n") <= 3 and not _TERMINAL.search(doc.text[max(0, prev_end - 3):prev_end])
+            and bool(_CONTINUATION.match(doc.text, start)))
+
+
 def text_targets(doc: Document, sections: list[Section], metadata: Optional[Metadata]) -> list[Target]:
     """Targets written in the running text of every section."""
     v = vocab()
@@ -716,7 +731,7 @@ def text_targets(doc: Document, sections: list[Section], metadata: Optional[Meta
     # read it from after its number
     title_starts = {doc.text.rfind("\n", 0, s.heading_span.start) + 1: s.heading_span.start
                     for s in walk(sections) if s.kind != "phu_luc"}
-    out: list[Target] = []
+    paragraphs: list[list[int]] = []  # [begin, end] of runs of lines
     for line in doc.lines:
         raw = doc.text[line.start:line.end]
         if not raw.strip() or "\t" in raw:
@@ -724,12 +739,18 @@ def text_targets(doc: Document, sections: list[Section], metadata: Optional[Meta
         if _overlaps_any(skip_index, line.start, line.end):
             continue
         begin = title_starts.get(line.start, line.start)
-        secs = ancestors(sections, line.start)
+        if paragraphs and begin == line.start and _continues(doc, paragraphs[-1][1], line.start):
+            paragraphs[-1][1] = line.end  # a sentence broken by a page break
+        else:
+            paragraphs.append([begin, line.end])
+    out: list[Target] = []
+    for begin, end in paragraphs:
+        secs = ancestors(sections, begin)
         if not secs or _status_section(secs, v):
             continue
         in_target = _target_section(secs, v)
         year = _heading_year(doc, secs, v) or base_year
-        for a, b in _sentences(doc, begin, line.end):
+        for a, b in _sentences(doc, begin, end):
             out.extend(sentence_targets(doc, a, b, in_target_section=in_target, year=year,
                                         section_id=secs[-1].id))
     return out
