@@ -5,12 +5,19 @@ import pytest
 import regex
 
 from vnplan.extract.budget import get_budget
-from vnplan.model import Document, Source
+from vnplan.model import Document, Section, Source, Span
 
 
 def _budget(text: str):
     doc = Document(text=text, source=Source(None, "0" * 64, "txt", "utf-8", len(text)))
-    return get_budget(doc, [])
+    whole = Section("IV", "IV", "KINH PHÍ", "kinh_phi", 1, Span(0, len(text)), Span(0, 0))
+    return get_budget(doc, [whole])
+
+
+def test_no_sections_no_budget():
+    text = "Giá vé 50.000 đồng một người."
+    doc = Document(text=text, source=Source(None, "0" * 64, "txt", "utf-8", len(text)))
+    assert get_budget(doc, []) == []
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -128,7 +128,7 @@ def get_budget(doc: Document, sections: list[Section]) -> list[BudgetLine]:
     """Every money amount of the plan's sections, in document order, ids ``B001``..."""
     money = _money()
     out: list[BudgetLine] = []
-    spans = [s.span for s in sections] or [Span(0, len(doc.text))]
+    spans = [s.span for s in sections]  # no sections: not a plan, no budget
     near = _regions_near(spans)
     for line in doc.lines:
         for region in near(line.start, line.end):
