@@ -158,15 +158,22 @@ def vocab() -> _Vocab:
 # Plan year and horizon years
 
 
-def find_year(k: str, v: Optional[_Vocab] = None) -> Optional[int]:
-    """Last horizon year in the keyed text ``k`` (``đến năm 2025``), not a baseline."""
+def horizon_years(k: str, v: Optional[_Vocab] = None) -> list[tuple[int, int]]:
+    """``(offset, year)`` of every horizon year in the keyed text ``k`` (``đến năm 2025``),
+    baselines (``so với năm 2020``) and dates left out."""
     v = v or vocab()
-    year = None
+    out = []
     for m in v.horizon.finditer(k):
-        if v.not_horizon.search(k[max(0, m.start() - 30):m.start() + len(m.group()) - len(m.group("y"))]):
+        if v.not_horizon.search(k[max(0, m.start() - 30):m.start("y")]):
             continue
-        year = int(m.group("y"))
-    return year
+        out.append((m.start(), int(m.group("y"))))
+    return out
+
+
+def find_year(k: str, v: Optional[_Vocab] = None) -> Optional[int]:
+    """Last horizon year in the keyed text ``k``."""
+    years = horizon_years(k, v)
+    return years[-1][1] if years else None
 
 
 def plan_year(metadata: Optional[Metadata]) -> Optional[int]:
@@ -235,6 +242,7 @@ def _paren_depths(k: str) -> list[int]:
 
 
 _NUM_RX = regex.compile(NUMBER, regex.V1)
+_W = 200  # how far around a number its cue words and unit are looked for
 _RANGE_RX = regex.compile(rf"^\s*(?:{_DASH}|đến|tới)\s*(?P<b>{NUMBER})", regex.V1)
 _FRACTION_RX = regex.compile(rf"^\s*/\s*(?P<b>{NUMBER})(?=\s*\p{{L}})", regex.V1)
 _NEXT_WORD = regex.compile(r"^\s+(?P<u>\p{Ll}\p{L}{0,20})", regex.V1)
@@ -248,7 +256,7 @@ def _per_n(den: float, value: float) -> bool:
 
 def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], int]:
     """Unit written after offset ``pos`` (sentence-relative) and where it ends."""
-    rest = k[pos:]
+    rest = k[pos:pos + _W]
     p = v.unit_per.match(rest)
     if p:
         end = pos + p.end()
@@ -257,9 +265,9 @@ def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], i
     if m:
         unit = "%" if "%" in m.group("u") else "‰"
         end = pos + m.end()
-        d = regex.match(r"^\s*\$", k[end:])
+        d = regex.match(r"^\s*\$", k[end:end + _W])
         end += d.end() if d else 0
-        p = v.unit_per.match(k[end:])
+        p = v.unit_per.match(k[end:end + _W])
         if p and not regex.match(r"\d", p.group("p")):  # "7,5%/năm"
             unit += "/" + " ".join(text[end + p.start("p"):end + p.end()].split())
             end += p.end()
@@ -267,14 +275,14 @@ def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], i
     m = v.unit_noun.match(rest)
     if m:
         u_start, end = pos + m.start("u"), pos + m.end()
-        p = v.unit_per.match(k[end:])
+        p = v.unit_per.match(k[end:end + _W])
         if p:
             end += p.end()
         return " ".join(text[u_start:end].split()).replace(" /", "/").replace("/ ", "/"), end
     m = _NEXT_WORD.match(rest)
     if m and not v.dir_rx.match(m.group("u")) and m.group("u") not in v.not_units:
         u_start, end = pos + m.start("u"), pos + m.end("u")
-        p = v.unit_per.match(k[end:])
+        p = v.unit_per.match(k[end:end + _W])
         if p:
             end += p.end()
         return " ".join(text[u_start:end].split()), end
@@ -289,7 +297,8 @@ def _values(text: str, k: str, v: _Vocab, traps, consumed: set[int]) -> list[_Va
         a, b = m.span()
         if a < skip_until or a in consumed:
             continue
-        before = k[:a]
+        off = max(0, a - _W)
+        before = k[off:a]
         if before.rstrip().endswith("/"):
             continue  # a denominator: "/100 trẻ nữ", "ca/100.000 dân"
         if _inside(a, b, traps):
@@ -299,9 +308,10 @@ def _values(text: str, k: str, v: _Vocab, traps, consumed: set[int]) -> list[_Va
         except ValueError:
             continue
         val = _Value(a, b, value, lead=a)
-        r = _RANGE_RX.match(k[b:])
-        f = _FRACTION_RX.match(k[b:])
-        per = v.unit_per.match(k[b:])
+        after = k[b:b + _W]
+        r = _RANGE_RX.match(after)
+        f = _FRACTION_RX.match(after)
+        per = v.unit_per.match(after)
         if f and per and _per_n(parse_number(f.group("b")), value):
             f = None  # "46/100.000 trẻ đẻ sống": a rate, its unit read below
         if r and not _inside(b + r.start("b"), b + r.end("b"), traps):
@@ -319,8 +329,8 @@ def _values(text: str, k: str, v: _Vocab, traps, consumed: set[int]) -> list[_Va
         # comparator: symbol or cue word right before
         sm = _SYMBOL_END.search(before)
         if sm and val.comparator != "range":
-            val.comparator, val.lead = symbol_comparator(sm.group("sym")), sm.start()
-            before = k[:sm.start()]
+            val.comparator, val.lead = symbol_comparator(sm.group("sym")), off + sm.start()
+            before = before[:sm.start()]
         cm = v.cue_before.search(before)
         if cm:
             comp = v.cue_comp.get(regex.sub(r"\s+", " ", cm.group("cue")))
@@ -328,28 +338,28 @@ def _values(text: str, k: str, v: _Vocab, traps, consumed: set[int]) -> list[_Va
                 pass
             elif comp and val.comparator == "=":
                 val.comparator = comp
-            val.lead = min(val.lead, cm.start())
-            before = k[:cm.start()]
-        dm = regex.search(r"\$\s*$", k[:val.lead])
+            val.lead = min(val.lead, off + cm.start())
+            before = before[:cm.start()]
+        dm = regex.search(r"\$\s*$", k[off:val.lead])
         if dm:
-            val.lead = dm.start()
-        val.linked = bool(v.linker_end.search(k[:val.lead]))
+            val.lead = off + dm.start()
+        val.linked = bool(v.linker_end.search(k[off:val.lead]))
         val.unit, val.unit_end = _read_unit(text, k, val.end, v)
         if val.unit is None:
             val.unit_end = val.end
-        r2 = _RANGE_RX.match(k[val.unit_end:]) if val.comparator in ("=", ">=") and val.unit else None
+        r2 = _RANGE_RX.match(k[val.unit_end:val.unit_end + _W]) if val.comparator in ("=", ">=") and val.unit else None
         if r2 and not _inside(val.unit_end + r2.start("b"), val.unit_end + r2.end("b"), traps):
             hi = parse_number(r2.group("b"))
             unit2, end2 = _read_unit(text, k, val.unit_end + r2.end(), v)
             if hi > value and unit2 == val.unit:  # "từ 70% đến 80%", "5 ha - 10 ha"
                 val.comparator, val.value_max, val.unit_end = "range", hi, end2
                 skip_until = end2
-        am = v.cue_after.match(k[val.unit_end:])
+        am = v.cue_after.match(k[val.unit_end:val.unit_end + _W])
         if am:
             val.comparator = v.cue_after_comp[regex.sub(r"\s+", " ", am.group("cue"))]
             val.unit_end += am.end()
         val.in_parens = depths[a] > 0
-        val.from_to = bool(v.from_to.match(k[val.unit_end:]))
+        val.from_to = bool(v.from_to.match(k[val.unit_end:val.unit_end + _W]))
         out.append(val)
     return out
 
@@ -419,9 +429,10 @@ class _Clause:
     bare: bool = False  # nothing but a leading verb before the value
 
 
-def _direction(k: str, clause: _Clause, v: _Vocab) -> Optional[str]:
+def _direction(masked: str, clause: _Clause, v: _Vocab) -> Optional[str]:
+    """Direction cue of a clause; ``masked`` is the sentence key with names such
+    as "tăng huyết áp" blanked out."""
     val = clause.value
-    masked = v.not_dir.sub(lambda m: " " * len(m.group()), k)
     prefix = masked[clause.start:val.lead]
     starts = [0] + [m.end() for m in regex.finditer(r"[,:]\s+", prefix)]
     for st in starts:  # "Giảm tỷ lệ ...", "Về y tế, giảm tỷ lệ ..."
@@ -612,7 +623,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     for val in vals:
         rate = val.unit in ("%", "‰") or val.of is not None or (val.unit and "/" in val.unit)
         cue = val.comparator != "="
-        window = " ".join(k[:val.lead].split()[-v.achievement_window:])
+        window = " ".join(k[max(0, val.lead - _W):val.lead].split()[-v.achievement_window:])
         achieved = bool(v.achievement.search(window))
         if not (in_target_section or rate or cue or achieved):
             continue
@@ -651,6 +662,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
             a = conj.end()
         clauses.append(_Clause(val, a, b))
     first_ind, first_value_first, first_colon = "", False, ""
+    masked = v.not_dir.sub(lambda m: " " * len(m.group()), k)
     out_inds: list[str] = []
     out = []
     for i, c in enumerate(clauses):
@@ -659,7 +671,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
             cm = regex.search(r"[,;(]|\s-\s", k[c.value.unit_end:c.end])
             if cm:
                 c.end = c.value.unit_end + cm.start()
-        direction = _direction(k, c, v)
+        direction = _direction(masked, c, v)
         if i == 0:
             first_ind, first_value_first = ind, value_first
             first_colon = c.colon_head
@@ -691,13 +703,14 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
                         break
         if not c.indicator:
             c.indicator = c.value.unit or ""
+    years = horizon_years(k, v)
     for c in clauses:
         val = c.value
         a, b = _strip_span(text, c.start, c.end)
         b = max(b, val.unit_end) if b < val.unit_end else b
         clause_k = k[a:b]
         bm = v.baseline.search(clause_k)
-        y = find_year(k[:b], v) or year
+        y = next((yr for pos, yr in reversed(years) if pos < b), None) or year
         out.append(Target(
             id="", indicator=c.indicator, comparator=val.comparator, value=val.value,
             unit=val.unit, text=text[a:b], span=Span(start + a, start + b),
