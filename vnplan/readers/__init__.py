@@ -9,7 +9,8 @@ import os
 from pathlib import Path
 from typing import Callable, Optional
 
-from vnplan.errors import EmptyDocumentError, FileTooLargeError, UnsupportedFormatError, VnplanError
+from vnplan.errors import (ConverterMissingError, EmptyDocumentError, FileTooLargeError, UnsupportedFormatError,
+                           VnplanError)
 from vnplan.model import Document, Source
 
 DEFAULT_MAX_BYTES = int(os.environ.get("VNPLAN_MAX_BYTES", 50 * 1024 * 1024))
@@ -64,6 +65,8 @@ def read_bytes(data: bytes, name: Optional[str] = None, *, max_bytes: int = DEFA
     try:
         decode = _reader(fmt)
         text, encoding, page_starts = decode(data, label)
+    except ModuleNotFoundError as err:  # a reader or its converter is not installed: typed, not a traceback
+        raise ConverterMissingError(label, f"no converter for {fmt} files ({err.name} is not installed)") from None
     except VnplanError as err:
         if err.name in (None, "<text>"):
             err.name = label
