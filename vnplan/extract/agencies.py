@@ -1,9 +1,134 @@
-"""Responsible agencies and assignments (stub)."""
+"""Responsible agencies and their assignments.
+
+``get_agencies`` runs the role rules of :mod:`vnplan.extract.assignments`,
+then resolves the mentions to agencies: variant spellings (``Uỷ``/``Ủy``,
+``Tài chính- Kế hoạch``/``Tài chính - Kế hoạch``), abbreviations
+(``TTYT quận``/``Trung tâm Y tế quận``) and the plan's own level
+(``TTYT``/``TTYT quận`` in a district plan) resolve to one agency whose
+``aliases`` keep every surface form. Ids are ``A01``... by first mention and
+assignments ``AS001``... in text order.
+"""
 from __future__ import annotations
 
-from vnplan.model import Agency, Assignment, Document, Metadata, Section, Table
+from collections import defaultdict
+from typing import Optional
+
+import regex
+
+from vnplan import patterns
+from vnplan.extract.assignments import RoleMention, get_role_mentions
+from vnplan.extract.bodies import Body
+from vnplan.model import Agency, Assignment, Document, Metadata, Section, Span, Table
+from vnplan.text.normalise import key
+
+_GLOSSARY_HEAD = regex.compile(r"(?:ghi chú|giải thích)?\s*(?:các )?(?:chữ|từ) viết tắt\s*:?", regex.V1)
+_GLOSSARY_LINE = regex.compile(r"^\s*[-+*•]?\s*([\p{Lu}][\p{Lu}\p{Ll}\d&\-/ ]{0,14}?)\s*[:=–]\s*(\S.{2,120}?)[\.;]?\s*$",
+                               regex.V1 | regex.M)
+_PAREN_ABBR = regex.compile(r"\((\p{Lu}[\p{Lu}&\-]{1,9})\)", regex.V1)
+
+
+def get_glossary(doc: Document) -> dict[str, str]:
+    """Abbreviations the plan defines: a ``Ghi chú chữ viết tắt`` list, and
+    ``an toàn thực phẩm (ATTP)`` expansions at first use (initials must agree)."""
+    out: dict[str, str] = {}
+    for head in _GLOSSARY_HEAD.finditer(doc.key):
+        if not doc.key[head.start():head.end()].strip():
+            continue
+        block = doc.text[head.end():head.end() + 2000]
+        for m in _GLOSSARY_LINE.finditer(block):
+            out.setdefault(m.group(1).strip(), m.group(2).strip())
+    for m in _PAREN_ABBR.finditer(doc.text):
+        abbr = m.group(1)
+        letters = [ch for ch in abbr if ch.isalpha()]
+        before = doc.text[max(0, m.start() - 120):m.start()].split()
+        if len(before) < len(letters):
+            continue
+        cand = before[-len(letters):]
+        if all(key(w)[:1] == key(ch) for w, ch in zip(cand, letters)):
+            out.setdefault(abbr, " ".join(cand))
+    return out
+
+
+def _own_level(metadata: Metadata) -> tuple[Optional[str], Optional[str]]:
+    """The issuer's level and place: ``("quận", "long biên")`` for UBND quận Long Biên."""
+    if not metadata.issuer:
+        return None, None
+    levels = patterns.load("agencies")["levels"]
+    alts = "|".join(sorted((key(x) for x in levels), key=len, reverse=True))
+    m = regex.search(rf"(?<!\p{{L}})({alts})(?:\s+(\S.*))?$", key(metadata.issuer).strip())
+    if not m:
+        return None, None
+    return m.group(1), (m.group(2) or "").strip() or None
+
+
+def identity(name: str, own: tuple[Optional[str], Optional[str]]) -> str:
+    """Key under which variant names of one agency meet."""
+    k = key(name)
+    k = regex.sub(r"\s*[-–—]\s*", " - ", k)
+    k = regex.sub(r"\s*&\s*", " và ", k)
+    k = regex.sub(r"\s*,\s*", ", ", k)
+    k = " ".join(k.split())
+    k = regex.sub(r"^(?:các|những) ", "", k)
+    level, place = own
+    if level:
+        tail = rf"(?: (?:ở|của))? {regex.escape(level)}(?: {regex.escape(place)})?$" if place \
+            else rf"(?: (?:ở|của))? {regex.escape(level)}$"
+        stripped = regex.sub(tail, "", k)
+        if stripped and stripped != k and " " in stripped or stripped in ("công an",):
+            k = stripped
+    return k
+
+
+def _canonical(bodies: list[Body]) -> str:
+    """Full (non-abbreviated) form if any, preferring one with a level; else the expansion."""
+    def score(b: Body) -> tuple:
+        return (b.abbreviated, -len(b.name), -sum(ch.isupper() for ch in b.surface), b.span.start)
+    return min(bodies, key=score).name
 
 
 def get_agencies(doc: Document, sections: list[Section], tables: list[Table],
                  metadata: Metadata) -> tuple[list[Agency], list[Assignment]]:
-    return [], []
+    """Agencies given a role in the plan, and one assignment per task and role."""
+    glossary = get_glossary(doc)
+    found = get_role_mentions(doc, sections, tables, metadata, glossary)
+    own = _own_level(metadata)
+    groups: dict[str, list[Body]] = defaultdict(list)
+    roles: dict[str, set[str]] = defaultdict(set)
+    standing: set[str] = set()
+    for rm in found.roles:
+        kid = identity(rm.body.name, own)
+        groups[kid].append(rm.body)
+        roles[kid].add(rm.role)
+    for b in found.standing:
+        kid = identity(b.name, own)
+        groups[kid].append(b)
+        standing.add(kid)
+    order = sorted(groups, key=lambda k: (min(b.span.start for b in groups[k]), k))
+    ids = {k: f"A{i:02d}" for i, k in enumerate(order, start=1)}
+    agencies = []
+    for k in order:
+        bodies = groups[k]
+        aliases, seen = [], set()
+        for b in sorted(bodies, key=lambda b: b.span.start):
+            if b.surface not in seen:
+                seen.add(b.surface)
+                aliases.append(b.surface)
+        mentions = sorted({b.span for b in bodies})
+        agencies.append(Agency(ids[k], _canonical(bodies), aliases, sorted(roles[k]), k in standing, mentions))
+    assignments = _assignments(doc, found.roles, ids, own)
+    return agencies, assignments
+
+
+def _assignments(doc: Document, mentions: list[RoleMention], ids: dict[str, str], own) -> list[Assignment]:
+    seen: dict[tuple, RoleMention] = {}
+    for rm in mentions:
+        aid = ids[identity(rm.body.name, own)]
+        k = (aid, rm.role, rm.span)
+        if k not in seen:
+            seen[k] = rm
+    rows = sorted(seen.items(), key=lambda kv: (kv[0][2].start, kv[0][2].end, kv[0][1] != "lead", kv[0][0]))
+    out = []
+    for i, ((aid, role, span), rm) in enumerate(rows, start=1):
+        out.append(Assignment(f"AS{i:03d}", aid, role, rm.task, span, rm.deadline, rm.section_id,
+                              doc.page_at(span.start)))
+    return out

@@ -1,0 +1,353 @@
+"""Who is given which task: role-bearing mentions of bodies.
+
+Three places give a body a role (cues in ``patterns/agencies.yaml``):
+
+* the implementation section (TỔ CHỨC THỰC HIỆN): each item is headed by one
+  or more bodies (``4. Phòng Tài chính- Kế hoạch: Tham mưu ...``,
+  ``11. Đề nghị Ủy ban MTTQ ...``), who *lead* each task below it; a
+  sub-heading ``* Ủy ban MTTQ ...:`` changes the heading bodies;
+* phrases in any task sentence of the body: ``phối hợp với A, B`` (A, B
+  *cooperate*), ``Giao A ...`` / ``A chủ trì`` (*lead*), ``cơ quan thường
+  trực (A)`` / ``Là cơ quan thường trực`` (*standing*), and a sentence whose
+  subject is a body (``Trạm y tế phối hợp ...`` / ``Ban Chỉ đạo ... tổ chức
+  kiểm tra``);
+* tables with ``Đơn vị chủ trì`` / ``Đơn vị tham mưu`` (lead) and
+  ``Đơn vị phối hợp`` (cooperate) columns, ``Thời gian thực hiện`` giving
+  the deadline.
+
+The preamble, the closing block (Nơi nhận, signature) and KIẾN NGHỊ sections
+give no roles.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from vnplan import patterns
+from vnplan.extract.bodies import Body, find_bodies, words_of
+from vnplan.extract.deadlines import deadline_of, find_deadline
+from vnplan.model import Deadline, Document, Metadata, Section, Span, Table, section_at, walk
+from vnplan.structure.lines import classify_all, get_paragraphs
+from vnplan.text.normalise import key
+
+_IMPLEMENTATION = {"to_chuc_thuc_hien"}
+_NO_ROLES = {"kien_nghi", "phu_luc"}
+_BULLET = regex.compile(r"[\s*+•·●▪◦\-–—]*(?:\d{1,2}[\.\)]\s*|[a-zđ]\)\s*)?")
+
+
+@dataclass
+class RoleMention:
+    body: Body
+    role: str  # lead / cooperate
+    task: str
+    span: Span  # of the task
+    deadline: Optional[Deadline] = None
+    section_id: Optional[str] = None
+
+
+@dataclass
+class Found:
+    roles: list[RoleMention] = field(default_factory=list)
+    standing: list[Body] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------
+# Cues
+
+
+def _alts(items: list[str]) -> str:
+    return "|".join(key(x) for x in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, "regex.Pattern[str]"]:
+    d = patterns.load("agencies")
+    filler = _alts([regex.escape(x) for x in d["list_filler"]])
+    return {
+        "cooperate": regex.compile(rf"(?<!\p{{L}})(?:{_alts(d['cooperate_cues'])})(?!\p{{L}})", regex.V1),
+        "lead": regex.compile(rf"(?<!\p{{L}})(?:{_alts(d['lead_cues'])})(?!\p{{L}})", regex.V1),
+        "lead_after": regex.compile(rf"^\s{{0,2}}(?:{_alts(d['lead_after_cues'])})(?!\p{{L}})", regex.V1),
+        "standing": regex.compile(rf"(?<!\p{{L}})(?:{_alts(d['standing_cues'])})(?!\p{{L}})", regex.V1),
+        "standing_start": regex.compile(rf"^(?:{_alts(d['standing_task_start'])})(?!\p{{L}})", regex.V1),
+        "filler": regex.compile(rf"^(?:[\s,;&]|(?:{filler})(?!\p{{L}})){{0,12}}$", regex.V1),
+        "subject_coop": regex.compile(rf"^\s*(?:{_alts(d['subject_cooperate_verbs'])})(?!\p{{L}})", regex.V1),
+        "heading_lead": regex.compile(rf"^\s*(?:{_alts(d['heading_lead_words'])})(?!\p{{L}})\s*", regex.V1),
+    }
+
+
+# --------------------------------------------------------------------------
+# Helpers
+
+
+def _bodies(doc: Document, spans: list[Span], glossary: dict[str, str]) -> list[Body]:
+    return find_bodies(doc, words_of(doc, spans, glossary))
+
+
+def _listed_after(doc: Document, bodies: list[Body], pos: int, limit: int = 60) -> list[Body]:
+    """Bodies listed right after offset ``pos``, separated only by filler words."""
+    out, anchor = [], pos
+    for b in bodies:
+        if b.span.start < anchor:
+            continue
+        gap = doc.key[anchor:b.span.start]
+        if len(gap) > limit or not _cues()["filler"].match(gap):
+            break
+        out.append(b)
+        anchor = b.span.end
+    return out
+
+
+def _subject(doc: Document, bodies: list[Body], start: int) -> tuple[list[Body], int]:
+    """Bodies opening a sentence at ``start`` (``A, B và C``) and where they end."""
+    out, anchor = [], start
+    for b in bodies:
+        if b.span.start < anchor:
+            continue
+        gap = doc.key[anchor:b.span.start]
+        if out and not regex.fullmatch(r"\s*(?:,|và|;)\s*", gap):
+            break
+        if not out and gap.strip(" *-+•–"):
+            break
+        out.append(b)
+        anchor = b.span.end
+    return out, anchor
+
+
+class _Ctx:
+    def __init__(self, doc: Document, sections: list[Section], metadata: Metadata, glossary: dict[str, str]):
+        self.doc, self.sections, self.metadata, self.glossary = doc, sections, metadata, glossary
+        p = metadata.period
+        self.year = p.end if p and p.end and p.start == p.end else (p.start if p and p.start else None)
+        if self.year is None and metadata.date:
+            self.year = metadata.date.year
+        self.found = Found()
+        self.starts = [ln.start for ln in doc.lines]
+
+    def sid(self, offset: int) -> Optional[str]:
+        s = section_at(self.sections, offset)
+        return s.id if s else None
+
+    def add(self, body: Body, role: str, task_span: Span, deadline: Optional[Deadline] = None,
+            task: Optional[str] = None) -> None:
+        text = task if task is not None else self.doc.text[task_span.start:task_span.end]
+        self.found.roles.append(RoleMention(body, role, text, task_span, deadline, self.sid(task_span.start)))
+
+
+# --------------------------------------------------------------------------
+# Phrases in a task sentence
+
+
+def _phrases(ctx: _Ctx, para: Span, heads: list[Body]) -> None:
+    """Roles given by phrases inside paragraph ``para``."""
+    doc, c = ctx.doc, _cues()
+    bodies = _bodies(doc, [para], ctx.glossary)
+    k = doc.key[para.start:para.end]
+    deadline = find_deadline(doc.text[para.start:para.end], ctx.year)
+    for m in c["cooperate"].finditer(k):
+        for b in _listed_after(doc, bodies, para.start + m.end()):
+            ctx.add(b, "cooperate", para, deadline)
+    for m in c["lead"].finditer(k):
+        for b in _listed_after(doc, bodies, para.start + m.end(), limit=12):
+            ctx.add(b, "lead", para, deadline)
+    for b in bodies:
+        if c["lead_after"].match(doc.key[b.span.end:para.end]):
+            ctx.add(b, "lead", para, deadline)
+    for m in c["standing"].finditer(k):
+        pos = para.start + m.start()
+        before = [b for b in bodies if b.span.end <= pos and regex.fullmatch(r"[\s\-–(]*(?:là\s*)?", doc.key[b.span.end:pos])]
+        after = [b for b in bodies if b.span.start >= para.start + m.end()
+                 and regex.fullmatch(r"\s*(?:là|\(|:)\s*", doc.key[para.start + m.end():b.span.start])]
+        ctx.found.standing.extend(before[-1:] or after[:1])
+    # A sentence whose subject is a body: "Trạm y tế phối hợp ...", "Ban Chỉ đạo ... tổ chức ...".
+    start = para.start + _BULLET.match(doc.text, para.start, para.end).end() - para.start
+    subj, end = _subject(doc, bodies, start)
+    if subj and not heads:
+        rest = doc.text[end:para.end]
+        word = rest.lstrip(" ,")[:1]
+        if word and (word.islower() or rest.lstrip().startswith(":")):
+            role = "cooperate" if c["subject_coop"].match(doc.key[end:para.end].lstrip(" ,:")) else "lead"
+            for b in subj:
+                ctx.add(b, role, para, deadline)
+
+
+# --------------------------------------------------------------------------
+# The implementation section
+
+
+def _heads(ctx: _Ctx, span: Span) -> tuple[list[Body], Optional[Span]]:
+    """Bodies heading an item (title ``span``) and the task after its colon, if any."""
+    doc, c = ctx.doc, _cues()
+    text = doc.text[span.start:span.end]
+    lead = c["heading_lead"].match(key(text))
+    lo = span.start + (lead.end() if lead else 0)
+    colon = text.find(":")
+    hi = span.start + colon if colon >= 0 else span.end
+    bodies = _bodies(doc, [Span(lo, hi)], ctx.glossary)
+    skip = _BULLET.match(doc.text, lo, hi).end()
+    heads, end = _subject(doc, bodies, skip)
+    if not heads:
+        return [], None
+    if colon < 0 and doc.text[end:span.end].strip(" .;,") and not regex.match(r"^[\s,;]*(?:và|các)\b", doc.key[end:span.end]):
+        return [], None  # a sentence, not a heading
+    inline = None
+    if colon >= 0:
+        s = span.start + colon + 1
+        body = doc.text[s:span.end]
+        lead_ws = len(body) - len(body.lstrip())
+        if body.strip():
+            inline = Span(s + lead_ws, s + len(body.rstrip()))
+    return heads, inline
+
+
+def _paragraphs(ctx: _Ctx, infos, lo: int, hi: int) -> list[Span]:
+    doc, starts = ctx.doc, ctx.starts
+    a = bisect.bisect_right(starts, lo) - 1
+    b = bisect.bisect_left(starts, hi)
+    return [p for p in get_paragraphs(doc, infos, max(a, 0), b) if p.start >= lo and p.end <= hi]
+
+
+def _line_of(ctx: _Ctx, offset: int):
+    return ctx.doc.lines[bisect.bisect_right(ctx.starts, offset) - 1]
+
+
+@lru_cache(maxsize=1)
+def _closing_re() -> "regex.Pattern[str]":
+    return regex.compile(rf"(?:{_alts(patterns.load('layout')['closing_paragraph'])})", regex.V1)
+
+
+def _closing_paragraph(doc: Document, para: Span) -> bool:
+    return bool(_closing_re().match(doc.key, para.start, para.end))
+
+
+def _item(ctx: _Ctx, infos, sec: Section, heads: list[Body]) -> None:
+    """Tasks of one implementation item (recursively through its sub-items)."""
+    doc = ctx.doc
+    line = _line_of(ctx, sec.heading_span.start)
+    head_span = Span(sec.heading_span.start, max(sec.heading_span.end, line.end))
+    own, inline = _heads(ctx, head_span)
+    if own:
+        heads = own
+    tasks: list[tuple[Span, list[Body]]] = []
+    if inline and heads:
+        tasks.append((inline, heads))
+    elif not own and heads:
+        tasks.append((head_span, heads))  # a sub-item's title is a task of its parent's bodies
+    child_spans = [ch.span for ch in sec.children]
+    current = heads
+    for para in _paragraphs(ctx, infos, head_span.end, sec.span.end):
+        if _closing_paragraph(doc, para):
+            current = []  # "Trên đây là Kế hoạch ..." closes the last item
+        if any(para.start in cs for cs in child_spans):
+            continue
+        sub, sub_inline = _heads(ctx, para)
+        text = doc.text[para.start:para.end]
+        if sub and (sub_inline is not None or text.rstrip().endswith(":") or text.lstrip().startswith("*")):
+            current = sub
+            if sub_inline:
+                tasks.append((sub_inline, current))
+            continue
+        if text.lstrip().startswith("*") and text.rstrip().endswith(":") or regex.match(r"^\s*\*[^:]{0,80}:", text) and not sub:
+            current = []  # "* Các phòng, ban khác của quận: ..." — a generic plural, no body
+            m = regex.match(r"^\s*\*[^:]{0,80}:", text)
+            continue
+        tasks.append((para, current))
+    for span, bodies in tasks:
+        deadline = find_deadline(doc.text[span.start:span.end], ctx.year)
+        for b in bodies:
+            ctx.add(b, "lead", span, deadline)
+        k = doc.key[span.start:span.end].lstrip(" -+*•–")
+        if _cues()["standing_start"].match(k):
+            ctx.found.standing.extend(bodies)
+        _phrases(ctx, span, bodies)
+    for ch in sec.children:
+        _item(ctx, infos, ch, heads)
+
+
+# --------------------------------------------------------------------------
+# Tables
+
+
+@lru_cache(maxsize=1)
+def _column_roles() -> list[tuple[str, str]]:
+    cols = patterns.load("agencies")["columns"]
+    out = [(key(p), role) for role, phrases in cols.items() for p in phrases]
+    return sorted(out, key=lambda x: len(x[0]), reverse=True)
+
+
+def column_roles(table: Table) -> dict[str, int]:
+    """Column index of ``lead``, ``cooperate``, ``deadline`` and ``task`` in a table's header."""
+    found: dict[str, int] = {}
+    if not table.header_rows:
+        return found
+    width = max(len(r.cells) for r in table.header)
+    for col in range(width):
+        text = " ".join(r.cells[col].text for r in table.header if col < len(r.cells) and r.cells[col].text)
+        k = " ".join(key(text).split())
+        for phrase, role in _column_roles():
+            if k.startswith(phrase) and role not in found:
+                found[role] = col
+                break
+    return found
+
+
+def _cell_bodies(ctx: _Ctx, cell) -> list[Body]:
+    return _bodies(ctx.doc, cell.parts or [cell.span], ctx.glossary) if cell.text else []
+
+
+def _tables(ctx: _Ctx, tables: list[Table]) -> None:
+    for t in tables:
+        cols = column_roles(t)
+        if "lead" not in cols and "cooperate" not in cols:
+            continue
+        for row in t.body:
+            cells = row.cells
+            task_cell = cells[cols["task"]] if "task" in cols and cols["task"] < len(cells) else None
+            dl_cell = cells[cols["deadline"]] if "deadline" in cols and cols["deadline"] < len(cells) else None
+            deadline = deadline_of(dl_cell.text, ctx.year) if dl_cell is not None else None
+            span = task_cell.span if task_cell is not None and task_cell.text else row.span
+            task = task_cell.text if task_cell is not None and task_cell.text else ctx.doc.text[span.start:span.end]
+            for role in ("lead", "cooperate"):
+                if role in cols and cols[role] < len(cells):
+                    for b in _cell_bodies(ctx, cells[cols[role]]):
+                        ctx.add(b, role, span, deadline, task=task)
+
+
+# --------------------------------------------------------------------------
+
+
+def get_role_mentions(doc: Document, sections: list[Section], tables: list[Table],
+                      metadata: Metadata, glossary: dict[str, str]) -> Found:
+    """Every role-bearing mention of a body, in the order the rules find them."""
+    ctx = _Ctx(doc, sections, metadata, glossary)
+    infos = classify_all(doc)
+    body = metadata.layout.body if metadata.layout and metadata.layout.body else Span(0, len(doc.text))
+    closing = metadata.layout.closing if metadata.layout else None
+    skip: list[Span] = [s.span for s in walk(sections) if s.kind in _NO_ROLES]
+    if closing:
+        skip.append(closing)
+    impl = [s for s in walk(sections) if s.kind in _IMPLEMENTATION
+            and not any(s.span.start in a.span and a is not s for a in walk(sections) if a.kind in _IMPLEMENTATION)]
+    for sec in impl:
+        for para in _paragraphs(ctx, infos, sec.heading_span.end, sec.span.end):
+            if any(para.start in ch.span for ch in sec.children):
+                continue
+            heads, inline = _heads(ctx, para)
+            if heads and inline:
+                for b in heads:
+                    ctx.add(b, "lead", inline, find_deadline(doc.text[inline.start:inline.end], ctx.year))
+                _phrases(ctx, inline, heads)
+            else:
+                _phrases(ctx, para, [])
+        for ch in sec.children:
+            _item(ctx, infos, ch, [])
+    impl_spans = [s.span for s in impl]
+    for para in _paragraphs(ctx, infos, body.start, body.end):
+        if any(para.start in s for s in impl_spans) or any(para.start in s for s in skip):
+            continue
+        _phrases(ctx, para, [])
+    _tables(ctx, tables)
+    return ctx.found

@@ -1,0 +1,337 @@
+"""Recognise the names of public bodies in running text or table cells.
+
+A body is ``[group prefix] TYPE [NAME] [LEVEL]`` (``patterns/agencies.yaml``):
+``Phòng | Tài chính - Kế hoạch``, ``Ủy ban nhân dân | | các quận, huyện``,
+``Các thành viên | Ban Chỉ đạo công tác ... | quận``. Abbreviations
+(``patterns/abbreviations.yaml`` plus the plan's own glossary) are expanded
+word by word first, so ``TTYT quận`` and ``Trung tâm Y tế quận`` parse alike.
+Each :class:`Body` keeps the span of its words in ``Document.text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+import regex
+
+from vnplan import patterns
+from vnplan.model import Document, Span
+from vnplan.text.normalise import key
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}\d]+(?:[&\-–/][\p{L}\p{M}\d]+)*|[^\s\p{L}\p{M}\d]", regex.V1)
+_DASHES = {"-", "–", "—"}
+_STOP = {";", ":", ".", "(", ")", "[", "]", "?", "!", "\"", "“", "”", "/", "+", "*"}
+_MAX_DESCRIPTIVE = 24  # words searched for the level closing a descriptive name
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str  # display text (the expansion for an abbreviation)
+    k: str  # matching key
+    start: int  # span of the source token in Document.text
+    end: int
+    abbr: bool = False
+    brk: bool = False  # a line break (names never cross one)
+    first: bool = True  # first word of its token (of an abbreviation's expansion)
+
+    @property
+    def cap(self) -> bool:
+        return bool(self.text) and self.text[0].isupper()
+
+    @property
+    def word(self) -> bool:
+        return not self.brk and (self.text[0].isalnum())
+
+
+@dataclass(frozen=True)
+class Body:
+    """One mention of a body: its words, span and normalised name."""
+
+    words: tuple[Word, ...]
+    span: Span
+    name: str  # abbreviations expanded, spacing and tone marks normalised
+    surface: str  # as printed
+    group: bool = False
+
+    @property
+    def abbreviated(self) -> bool:
+        return any(w.abbr for w in self.words)
+
+
+# --------------------------------------------------------------------------
+# Vocabulary
+
+
+def _phrase_keys(phrases: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    out = {tuple(key(t.group()) for t in _TOKEN.finditer(p)) for p in phrases}
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    types: tuple[tuple[tuple[str, ...], str], ...]  # (phrase, "complete"/"descriptive"/"named")
+    sectors: tuple[tuple[str, ...], ...]
+    levels: tuple[tuple[str, ...], ...]
+    suffixes: tuple[tuple[str, ...], ...]
+    prefixes: tuple[tuple[str, ...], ...]
+    connectors: frozenset[str]
+    abbreviations: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def vocab() -> _Vocab:
+    data = patterns.load("agencies")
+    types = []
+    for entry in data["types"]:
+        kind = "descriptive" if entry.get("descriptive") else "complete" if entry.get("complete") else "named"
+        for phrase in _phrase_keys([entry["phrase"]]):
+            types.append((phrase, kind))
+    types.sort(key=lambda t: len(t[0]), reverse=True)
+    abbr = {str(k): str(v) for k, v in (patterns.load("abbreviations") or {}).items()}
+    return _Vocab(tuple(types), _phrase_keys(data["sectors"]), _phrase_keys(data["levels"]),
+                  _phrase_keys(data["level_suffixes"]), _phrase_keys(data["group_prefixes"]),
+                  frozenset(key(c) for c in data["connectors"]), abbr)
+
+
+# --------------------------------------------------------------------------
+# Words
+
+
+_JOINERS = regex.compile(r"([&\-–/])")
+
+
+def _expand(tok: str, abbreviations: dict[str, str]) -> Optional[str]:
+    if tok in abbreviations:
+        return abbreviations[tok]
+    if not tok[0].isupper() or len(tok) < 3:
+        return None
+    parts = _JOINERS.split(tok)
+    if len(parts) > 1 and all(p in abbreviations for p in parts[::2]):
+        seps = {"&": " và ", "/": " / "}
+        return "".join(abbreviations[p] if i % 2 == 0 else seps.get(p, " - ") for i, p in enumerate(parts))
+    return None
+
+
+def words_of(doc: Document, spans: list[Span], glossary: Optional[dict[str, str]] = None) -> list[Word]:
+    """The words of ``spans`` (fragments of one text), abbreviations expanded."""
+    v = vocab()
+    abbreviations = {**v.abbreviations, **(glossary or {})}
+    out: list[Word] = []
+    for span in spans:
+        text = doc.text[span.start:span.end]
+        prev_end = 0
+        for m in _TOKEN.finditer(text):
+            if "\n" in text[prev_end:m.start()] and out:
+                out.append(Word("\n", "\n", span.start + prev_end, span.start + m.start(), brk=True))
+            prev_end = m.end()
+            s, e, tok = span.start + m.start(), span.start + m.end(), m.group()
+            expansion = _expand(tok, abbreviations)
+            if expansion:
+                for n, sub in enumerate(_TOKEN.finditer(expansion)):
+                    out.append(Word(sub.group(), key(sub.group()), s, e, abbr=True, first=n == 0))
+            else:
+                out.append(Word(tok, doc.key[s:e], s, e))
+    return out
+
+
+def _match(words: list[Word], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the longest phrase starting at word ``i`` (0 if none)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if i + n <= len(words) and all(words[i + j].k == phrase[j] for j in range(n)):
+            if n > 1 and words[i].abbr and words[i + n - 1].abbr and words[i].start != words[i + n - 1].start:
+                pass
+            return n
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _types_by_first() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    out: dict[str, list] = {}
+    for phrase, kind in vocab().types:
+        out.setdefault(phrase[0], []).append((phrase, kind))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """Keys of the words a body can start with."""
+    v = vocab()
+    return frozenset(set(_types_by_first()) | {p[0] for p in v.prefixes} | {"các", "những"})
+
+
+def _type_at(words: list[Word], i: int) -> tuple[int, str]:
+    for phrase, kind in _types_by_first().get(words[i].k, ()):
+        n = len(phrase)
+        if i + n <= len(words) and all(words[i + j].k == phrase[j] for j in range(n)):
+            # A type starts with a capital or an abbreviation, except lower-case
+            # "các trường học" style plurals handled by the caller.
+            return n, kind
+    return 0, ""
+
+
+def _is_type_start(words: list[Word], i: int) -> bool:
+    n, _ = _type_at(words, i)
+    return n > 0 and words[i].first and (words[i].cap or words[i].abbr)
+
+
+def _level_at(words: list[Word], i: int) -> int:
+    """Length of a level phrase at ``i``: [ở|của] [các|N] LEVEL (, LEVEL)* [Proper Name]."""
+    v, n = vocab(), len(words)
+    j = i
+    if j < n and words[j].k in ("ở", "của"):
+        j += 1
+    plural = False
+    if j < n and (words[j].k in ("các", "những") or words[j].text.isdigit()):
+        j += 1
+        plural = True
+    m = _match(words, j, v.levels) if j < n else 0
+    if not m:
+        s = _match(words, i, v.suffixes) if i < n else 0
+        return s + (_level_at(words, i + s) if s and i + s < n else 0)
+    j += m
+    while j + 1 < n and words[j].k == "," and (m := _match(words, j + 1, v.levels)):
+        j += 1 + m
+    # proper name: "quận Long Biên", "các phường GGD, VH"
+    while j < n and words[j].word and words[j].cap and not _is_type_start(words, j) \
+            and not _match(words, j, v.levels):
+        j += 1
+        if plural and j + 1 < n and words[j].k == "," and words[j + 1].word and words[j + 1].cap \
+                and not _is_type_start(words, j + 1):
+            j += 1
+    s = _match(words, j, v.suffixes) if j < n else 0
+    if s:
+        j += s
+        j += _level_at(words, j) if j < n and not words[j].k == "," else 0
+    return j - i
+
+
+def _name_word_at(words: list[Word], i: int) -> int:
+    """Length of a name word or sector phrase at ``i`` (0 if none)."""
+    w = words[i]
+    if not w.word:
+        return 0
+    m = _match(words, i, vocab().sectors)
+    if m:
+        return m
+    if _level_at(words, i) and not w.abbr:
+        return 0
+    if (w.cap or w.abbr) and not _is_type_start(words, i):
+        return 1
+    return 0
+
+
+def _name_at(words: list[Word], i: int) -> int:
+    n, j = len(words), i
+    while j < n:
+        m = _name_word_at(words, j)
+        if m:
+            j += m
+            continue
+        if words[j].k in vocab().connectors and j > i and j + 1 < n and _name_word_at(words, j + 1):
+            j += 1
+            continue
+        break
+    return j - i
+
+
+def _descriptive_at(words: list[Word], i: int) -> int:
+    """A descriptive name runs to the first level within reach (commas allowed)."""
+    n = len(words)
+    for j in range(i, min(n, i + _MAX_DESCRIPTIVE)):
+        w = words[j]
+        if w.brk or w.text in _STOP:
+            break
+        if j > i and _level_at(words, j) and words[j].k not in ("của",):
+            return j - i
+        if _is_type_start(words, j) and j > i and words[j - 1].k in ("và", ","):
+            break
+    return -1
+
+
+def body_at(words: list[Word], i: int) -> int:
+    """Number of words of the body starting at word ``i`` (0 if none)."""
+    v, n = vocab(), len(words)
+    if not words[i].word or not words[i].first:
+        return 0
+    j = i
+    group = _match(words, j, v.prefixes)
+    j += group
+    plural = False
+    if not group and j < n and words[j].k in ("các", "những"):
+        plural = True
+        j += 1
+    if j >= n:
+        return 0
+    t, kind = _type_at(words, j)
+    if not t:
+        return 0
+    if not (words[j].cap or words[j].abbr or plural or group):
+        # a lower-case type word is a body only with a capitalised name: "phòng Y tế"
+        if kind == "descriptive" or not (j + t < n and (words[j + t].cap or words[j + t].abbr)):
+            return 0
+    j += t
+    name = 0
+    if kind == "descriptive":
+        d = _descriptive_at(words, j)
+        name = d if d >= 0 else _name_at(words, j)
+    else:
+        name = _name_at(words, j)
+    j += name
+    level = _level_at(words, j) if j < n else 0
+    if kind == "named" and not name:
+        return 0
+    if kind == "descriptive" and not name and not level:
+        return 0
+    j += level
+    return j - i
+
+
+def _render(words: tuple[Word, ...]) -> str:
+    out = ""
+    for w in words:
+        if w.text in (",", ";"):
+            out += w.text
+        elif w.text in _DASHES:
+            out += " -"
+        elif w.text == "&":
+            out += " và"
+        else:
+            out += (" " if out else "") + w.text
+    return recase(" ".join(out.split()))
+
+
+def recase(text: str) -> str:
+    """``text`` with the key's tone placement and dashes, keeping its capitals."""
+    k = key(text)
+    return "".join(kc.upper() if tc.isupper() else kc for tc, kc in zip(text, k))
+
+
+def surface_of(doc: Document, words: tuple[Word, ...]) -> str:
+    raw: list[Word] = []
+    for w in words:
+        if not raw or raw[-1].start != w.start:
+            raw.append(w)
+    text = doc.text[raw[0].start:raw[-1].end]
+    if "\t" in text or "\n" in text:  # fragments of a merged cell
+        return " ".join(doc.text[w.start:w.end] for w in raw).replace(" ,", ",")
+    return text
+
+
+def find_bodies(doc: Document, words: list[Word]) -> list[Body]:
+    """Every body mentioned in ``words``, left to right, without overlaps."""
+    out, i, n = [], 0, len(words)
+    starters = _starters()
+    while i < n:
+        m = body_at(words, i) if words[i].k in starters else 0
+        if m:
+            ws = tuple(words[i:i + m])
+            while ws and (ws[-1].k in vocab().connectors):
+                ws = ws[:-1]
+            group = bool(_match(words, i, vocab().prefixes))
+            out.append(Body(ws, Span(ws[0].start, ws[-1].end), _render(ws), surface_of(doc, ws), group))
+            i += m
+        else:
+            i += 1
+    return out

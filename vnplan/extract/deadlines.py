@@ -1,0 +1,112 @@
+"""Deadlines of assignments: the printed phrase and a normalised form.
+
+``normalize_deadline`` turns a date or month phrase into ISO 8601:
+``Trước 10/01/2021`` -> ``before 2021-01-10``; ``Tháng 01/2021`` ->
+``2021-01``; ``Tháng 6, 9`` (plan year 2021) -> ``2021-06, 2021-09``;
+``Tháng 6, 11-12`` -> ``2021-06, 2021-11/2021-12``; ``Quý I/2025`` ->
+``2025-Q1``; ``Năm 2022 Năm 2025`` -> ``2022, 2025``; recurrences as ISO
+repeating intervals: ``Hàng năm`` -> ``R/P1Y``, ``Hàng quý`` -> ``R/P3M``,
+``Định kỳ 6 tháng`` -> ``R/P6M``. Other phrases (``Thường xuyên``,
+``Theo chỉ đạo``) keep ``normalized = None``.
+
+``find_deadline`` finds a deadline phrase inside a task sentence
+(``trước ngày 20/01/2021``, ``trước ngày 15 của tháng cuối quý``,
+``hàng quý``).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from vnplan.model import Deadline
+from vnplan.text.normalise import key
+
+_Q = key("quý")  # the matching key spells it "qúy"
+
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_DATE = regex.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")
+_MONTH_YEAR = regex.compile(r"tháng\s*(\d{1,2})\s*[/\-]\s*(\d{4})(?!\d)")
+_MONTHS = regex.compile(r"tháng\s*((?:\d{1,2}(?:\s*-\s*\d{1,2})?(?:\s*(?:,|và|;)\s*(?:tháng\s*)?)?){1,12})")
+_QUARTER = regex.compile(rf"{_Q}\s*(iv|iii|ii|i|[1-4])(?:\s*[/\-]\s*(?:năm\s*)?(\d{{4}}))?(?![\p{{L}}\d])")
+_YEAR = regex.compile(r"(?:năm|đến|trước)\s*(\d{4})(?!\d)")
+_RECUR = [
+    (regex.compile(r"(?:hàng|hằng|mỗi) tuần"), "R/P1W"),
+    (regex.compile(r"(?:hàng|hằng|mỗi) tháng"), "R/P1M"),
+    (regex.compile(rf"(?:hàng|hằng|mỗi) {_Q}"), "R/P3M"),
+    (regex.compile(r"(?:định kỳ )?(\d{1,2}) tháng(?: (?:một|1) lần|/lần)?"), None),
+    (regex.compile(r"(?:hàng|hằng|mỗi) năm"), "R/P1Y"),
+]
+_BEFORE = regex.compile(r"^\W*(?:trước|chậm nhất|hạn chót|không muộn hơn)")
+
+# Deadline phrases inside running text.
+_IN_TEXT = regex.compile(
+    r"(?:trước|chậm nhất(?: là)?|hoàn thành trong)\s+(?:ngày\s+)?"
+    r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\d{1,2}\s+(?:của\s+)?(?:hàng\s+)?tháng(?:\s+(?:cuối|đầu))?(?:\s+(?:QUY|năm))?|"
+    r"tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|QUY\s+(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4})?|năm\s+\d{4})"
+    r"|định kỳ\s+(?:hàng|hằng)\s+(?:tháng|QUY|năm)|định kỳ\s+\d{1,2}\s+tháng|(?:hàng|hằng)\s+(?:tháng|QUY|năm)"
+    .replace("QUY", _Q), regex.V1)
+
+
+def _month_list(text: str, year: Optional[int]) -> Optional[str]:
+    m = _MONTHS.search(text)
+    if not m:
+        return None
+    y = f"{year:04d}" if year else "-"
+    out = []
+    for part in regex.split(r"\s*(?:,|và|;)\s*(?:tháng\s*)?", m.group(1).strip(" ,;")):
+        nums = [int(x) for x in regex.findall(r"\d{1,2}", part)]
+        if not nums or not all(1 <= x <= 12 for x in nums):
+            return None
+        if len(nums) == 2:
+            out.append(f"{y}-{nums[0]:02d}/{y}-{nums[1]:02d}")
+        else:
+            out.append(f"{y}-{nums[0]:02d}")
+    return ", ".join(out) if out else None
+
+
+def normalize_deadline(text: str, year: Optional[int] = None) -> Optional[str]:
+    """ISO 8601 form of a deadline phrase, or None when it names no date or period."""
+    k = " ".join(key(text).split())
+    before = "before " if _BEFORE.match(k) else ""
+    dates = [(int(d), int(mo), int(y)) for d, mo, y in _DATE.findall(k)]
+    dates = [x for x in dates if 1 <= x[0] <= 31 and 1 <= x[1] <= 12]
+    if dates:
+        return before + ", ".join(f"{y:04d}-{mo:02d}-{d:02d}" for d, mo, y in dates)
+    months = [(int(mo), int(y)) for mo, y in _MONTH_YEAR.findall(k) if 1 <= int(mo) <= 12]
+    if months:
+        return before + ", ".join(f"{y:04d}-{mo:02d}" for mo, y in months)
+    q = _QUARTER.search(k)
+    if q:
+        n = _ROMAN_Q.get(q.group(1)) or int(q.group(1))
+        y = q.group(2) or (str(year) if year else None)
+        return before + (f"{y}-Q{n}" if y else f"Q{n}")
+    ml = _month_list(k, year)
+    if ml:
+        return before + ml
+    found = [(m.start(), iso or f"R/P{int(m.group(1))}M") for rx, iso in _RECUR if (m := rx.search(k))]
+    if found:
+        return min(found)[1]
+    years = _YEAR.findall(k) or regex.findall(r"^(\d{4})(?:\s*[-–]\s*(\d{4}))?$", k)
+    if years:
+        flat = [y for t in years for y in (t if isinstance(t, tuple) else (t,)) if y]
+        return before + ", ".join(flat)
+    return None
+
+
+def deadline_of(text: str, year: Optional[int] = None) -> Optional[Deadline]:
+    """Deadline of a table cell (the whole cell is the phrase)."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    return Deadline(text, normalize_deadline(text, year))
+
+
+def find_deadline(text: str, year: Optional[int] = None) -> Optional[Deadline]:
+    """The first deadline phrase in a task sentence, or None."""
+    k = key(text)
+    m = _IN_TEXT.search(k)
+    if not m:
+        return None
+    phrase = text[m.start():m.end()].strip()
+    return Deadline(phrase, normalize_deadline(phrase, year))
