@@ -281,6 +281,9 @@ def test_results_sections_give_no_targets():
     ("Trồng mới 500 ha rừng tập trung.", [("=", 500, None, None, "ha", None)]),
     ("Tỷ lệ huy động trẻ 5 tuổi đến trường đạt 99%.", [("=", 99, None, None, "%", None)]),
     ("Phường 3 có 100% hộ gia đình được sử dụng nước sạch.", [("=", 100, None, None, "%", None)]),
+    # a total stated after the count is its denominator
+    ("Phấn đấu 45 xã đạt chuẩn trên tổng số 50 xã.", [("=", 45, None, 50, "xã", None)]),
+    ("Phấn đấu năm 2024 đạt 3/9 tiêu chí.", [("=", 3, None, 9, "tiêu chí", None)]),
 ])
 def test_other_sectors(text, expected):
     assert _facts(_run(text)) == [tuple(float(x) if isinstance(x, int) else x for x in e) for e in expected]

@@ -51,6 +51,7 @@ class _Trap:
     rx: "regex.Pattern[str]"
     per_n: bool = False
     age: bool = False
+    total: bool = False
 
 
 @dataclass
@@ -107,8 +108,8 @@ def vocab() -> _Vocab:
     def sub(src: str) -> str:
         return src.replace("{N}", NUMBER).replace("{D}", _DASH).replace("{Y}", _YEAR)
 
-    trap_list = [_Trap(t["name"], rx(sub(t["re"])),
-                       bool(t.get("per_n")), bool(t.get("age"))) for t in traps]
+    trap_list = [_Trap(t["name"], rx(sub(t["re"])), bool(t.get("per_n")), bool(t.get("age")),
+                       bool(t.get("total"))) for t in traps]
     cue_comp = {keyof(p): c for c, ps in cues["comparators"].items() for p in ps}
     cue_after_comp = {keyof(p): c for c, ps in cues["comparators_after"].items() for p in ps}
     linkers = [p for p in cues["linkers"] if p not in (":", "=")]
@@ -214,8 +215,10 @@ class _Value:
     from_lead: Optional[int] = None  # where the "từ 25" starting point begins
 
 
-def _trap_spans(k: str, v: _Vocab, age_is_value: bool) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
-    spans, per_n = [], []
+def _trap_spans(k: str, v: _Vocab, age_is_value: bool):
+    """Spans of trap phrases, the per-N denominators among them, and totals
+    (``(offset, number)`` of "trên tổng số 50 xã")."""
+    spans, per_n, totals = [], [], []
     for t in v.traps:
         if t.age and age_is_value:
             continue
@@ -223,7 +226,9 @@ def _trap_spans(k: str, v: _Vocab, age_is_value: bool) -> tuple[list[tuple[int, 
             spans.append((m.start(), m.end()))
             if t.per_n:
                 per_n.append((m.start(), m.end(), m.group()))
-    return spans, per_n
+            if t.total:
+                totals.append((m.start(), parse_number(m.group("total"))))
+    return spans, per_n, totals
 
 
 def _inside(a: int, b: int, spans) -> bool:
@@ -610,7 +615,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     text, k = doc.text[start:end], doc.key[start:end]
     if v.status_lead.match(k.lstrip(_TRIM)):
         return []  # "Hiện nay, tỷ lệ ... đạt 92%": a result, not a target
-    traps, per_n = _trap_spans(k, v, bool(v.age_ind.search(k)))
+    traps, per_n, totals = _trap_spans(k, v, bool(v.age_ind.search(k)))
     vals = _values(text, k, v, traps, set())
     if any(not x.in_parens for x in vals):
         vals = [x for x in vals if not x.in_parens]
@@ -633,6 +638,10 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
                 and v.qualifier_prep.search(k[kept[-1].unit_end:val.lead]):
             continue  # "đạt 95% với 8 loại vắc xin": a qualifier of the first
         kept.append(val)
+    for pos, total in totals:  # "45 xã ... trên tổng số 50 xã": 50 is what 45 is out of
+        prev = [x for x in kept if x.unit_end <= pos and x.of is None]
+        if prev and not _STRONG.search(k, prev[-1].unit_end, pos):
+            prev[-1].of = total
     # "các xã có tỷ lệ hộ nghèo trên 25% giảm từ 4% trở lên": 25% qualifies
     # the subject; the change that follows it is the target
     # "Tỷ lệ phụ nữ khám thai đủ 4 lần đạt 90%": a number inside the indicator
