@@ -93,4 +93,38 @@ def test_money_and_time_columns_are_not_targets():
     ]
     doc, table = _table(rows, header_rows=1)
     got = table_targets(doc, [table], [], Metadata())
-    assert [(t.scope, t.indicator, t.value, t.unit) for t in got] == [("Tập huấn cán bộ", "Số lượng", 12.0, "lớp")]
+    # "Nội dung" rows are what is measured; "Số lượng" is the measure
+    assert [(t.scope, t.indicator, t.value, t.unit) for t in got] == [(None, "Tập huấn cán bộ — Số lượng", 12.0, "lớp")]
+
+
+def test_rows_of_indicators_with_unit_and_year_columns():
+    rows = [
+        ["TT", "Chỉ tiêu", "ĐVT", "Ước thực hiện 2023", "Kế hoạch năm 2024", "Mục tiêu 2025"],
+        ["1", "Tỷ lệ tiêm chủng đầy đủ", "%", "96", "≥ 95", "97"],
+        ["2", "Giảm tỷ suất sinh thô", "‰", "16,5", "16,2", "16"],
+        ["3", "Số bác sĩ/vạn dân", "bác sĩ", "9", "10", "11"],
+    ]
+    doc, table = _table(rows, header_rows=1)
+    got = table_targets(doc, [table], [], Metadata(title="Kế hoạch năm 2024"))
+    assert [(t.indicator, t.comparator, t.value, t.unit, t.year, t.direction, t.scope) for t in got] == [
+        ("Tỷ lệ tiêm chủng đầy đủ", ">=", 95.0, "%", 2024, None, None),
+        ("Tỷ lệ tiêm chủng đầy đủ", "=", 97.0, "%", 2025, None, None),
+        ("Giảm tỷ suất sinh thô", "=", 16.2, "‰", 2024, "decrease", None),
+        ("Giảm tỷ suất sinh thô", "=", 16.0, "‰", 2025, "decrease", None),
+        ("Số bác sĩ/vạn dân", "=", 10.0, "bác sĩ", 2024, None, None),
+        ("Số bác sĩ/vạn dân", "=", 11.0, "bác sĩ", 2025, None, None),
+    ]
+
+
+def test_rows_of_indicators_with_place_columns():
+    rows = [
+        ["STT", "Tên chỉ tiêu", "Toàn tỉnh", "Huyện A", "Huyện B"],
+        ["1", "Tỷ lệ hộ nghèo (%)", "3,5", "5", "≤ 4"],
+    ]
+    doc, table = _table(rows, header_rows=1, title="Biểu 1: Chỉ tiêu năm 2025")
+    got = table_targets(doc, [table], [], Metadata())
+    assert [(t.indicator, t.scope, t.comparator, t.value, t.unit, t.year) for t in got] == [
+        ("Tỷ lệ hộ nghèo", "Toàn tỉnh", "=", 3.5, "%", 2025),
+        ("Tỷ lệ hộ nghèo", "Huyện A", "=", 5.0, "%", 2025),
+        ("Tỷ lệ hộ nghèo", "Huyện B", "<=", 4.0, "%", 2025),
+    ]
