@@ -16,7 +16,12 @@ excepted):
 Outside MỤC TIÊU / CHỈ TIÊU sections a number is a target only when it is a
 rate (``%``, ``‰``, ``X/Y``, ``/vạn dân``), carries a comparator, or follows
 an achievement cue (``đạt``, ``phấn đấu``): bare counts there are activities.
-Tables of targets (one row per ward) are read by :func:`table_targets`.
+Results sections (THỰC TRẠNG, KẾT QUẢ ...), KINH PHÍ sections and sentences
+stating a current figure (``Hiện nay ...``) give no targets; appendix
+captions and the closing block are skipped; a sentence broken by a page
+break is read whole.
+Tables of targets (one row per ward, or one row per indicator) are read by
+:func:`table_targets`.
 """
 from __future__ import annotations
 
@@ -300,13 +305,14 @@ def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], i
     return None, pos
 
 
-def _values(text: str, k: str, v: _Vocab, traps, consumed: set[int]) -> list[_Value]:
+def _values(text: str, k: str, v: _Vocab, traps) -> list[_Value]:
+    """Every number of a sentence that is not inside a trap, read as a quantity."""
     depths = _paren_depths(k)
     out: list[_Value] = []
     skip_until = -1
     for m in _NUM_RX.finditer(k):
         a, b = m.span()
-        if a < skip_until or a in consumed:
+        if a < skip_until:
             continue
         off = max(0, a - _W)
         before = k[off:a]
@@ -622,7 +628,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     if v.status_lead.match(k.lstrip(_TRIM)):
         return []  # "Hiện nay, tỷ lệ ... đạt 92%": a result, not a target
     traps, per_n, totals = _trap_spans(k, v, bool(v.age_ind.search(k)))
-    vals = _values(text, k, v, traps, set())
+    vals = _values(text, k, v, traps)
     if any(not x.in_parens for x in vals):
         vals = [x for x in vals if not x.in_parens]
     for cur, nxt in zip(vals, vals[1:]):
