@@ -17,7 +17,7 @@ import regex
 
 from vnplan import patterns
 from vnplan.extract.assignments import RoleMention, get_role_mentions
-from vnplan.extract.bodies import Body
+from vnplan.extract.bodies import Body, find_bodies, words_of
 from vnplan.model import Agency, Assignment, Document, Metadata, Section, Span, Table
 from vnplan.text.normalise import key
 
@@ -46,6 +46,12 @@ def get_glossary(doc: Document) -> dict[str, str]:
         cand = before[-len(letters):]
         if all(key(w)[:1] == key(ch) for w, ch in zip(cand, letters)):
             out.setdefault(abbr, " ".join(cand))
+        elif abbr not in out:
+            # a foreign acronym after a body: "Trung tâm Kiểm soát bệnh tật (CDC)"
+            line_start = doc.text.rfind("\n", 0, m.start()) + 1
+            bodies = find_bodies(doc, words_of(doc, [Span(max(line_start, m.start() - 160), m.start())]))
+            if bodies and not doc.text[bodies[-1].span.end:m.start()].strip():
+                out[abbr] = bodies[-1].name
     return out
 
 

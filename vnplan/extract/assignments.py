@@ -75,7 +75,7 @@ def _cues() -> dict[str, "regex.Pattern[str]"]:
         "standing_start": regex.compile(rf"^(?:{_alts(d['standing_task_start'])})(?!\p{{L}})", regex.V1),
         "filler": regex.compile(rf"^(?:[\s,;&]|(?:{filler})(?!\p{{L}})){{0,12}}$", regex.V1),
         "subject_coop": regex.compile(rf"^\s*(?:{_alts(d['subject_cooperate_verbs'])})(?!\p{{L}})", regex.V1),
-        "heading_lead": regex.compile(rf"^\s*(?:{_alts(d['heading_lead_words'])})(?!\p{{L}})\s*", regex.V1),
+        "heading_lead": regex.compile(rf"\s*(?:{_alts(d['heading_lead_words'])})(?!\p{{L}})\s*", regex.V1),
     }
 
 
@@ -163,7 +163,9 @@ def _phrases(ctx: _Ctx, para: Span, heads: list[Body]) -> None:
                  and regex.fullmatch(r"\s*(?:là|\(|:)\s*", doc.key[para.start + m.end():b.span.start])]
         ctx.found.standing.extend(before[-1:] or after[:1])
     # A sentence whose subject is a body: "Trạm y tế phối hợp ...", "Ban Chỉ đạo ... tổ chức ...".
-    start = para.start + _BULLET.match(doc.text, para.start, para.end).end() - para.start
+    start = _BULLET.match(doc.text, para.start, para.end).end()
+    lead_in = c["heading_lead"].match(doc.key, start, para.end)
+    start = lead_in.end() if lead_in else start
     subj, end = _subject(doc, bodies, start)
     if subj and not heads:
         rest = doc.text[end:para.end]
@@ -191,8 +193,11 @@ def _heads(ctx: _Ctx, span: Span) -> tuple[list[Body], Optional[Span]]:
     heads, end = _subject(doc, bodies, skip)
     if not heads:
         return [], None
-    if colon < 0 and doc.text[end:span.end].strip(" .;,") and not regex.match(r"^[\s,;]*(?:và|các)\b", doc.key[end:span.end]):
-        return [], None  # a sentence, not a heading
+    rest = doc.text[end:span.end].strip(" .;,")
+    if colon < 0 and rest and not regex.match(r"^[\s,;]*(?:và|các)(?!\p{L})", doc.key[end:span.end]):
+        # "1. Sở Y tế chủ trì, phối hợp ...": the heading is itself the task
+        return (heads, Span(span.start + len(doc.text[span.start:span.end]) - len(doc.text[span.start:span.end].lstrip()),
+                            span.start + len(doc.text[span.start:span.end].rstrip()))) if rest[:1].islower() else ([], None)
     inline = None
     if colon >= 0:
         s = span.start + colon + 1

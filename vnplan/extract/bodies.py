@@ -191,7 +191,8 @@ def _level_at(words: list[Word], i: int) -> int:
         s = _match(words, i, v.suffixes) if i < n else 0
         return s + (_level_at(words, i + s) if s and i + s < n else 0)
     j += m
-    while j + 1 < n and words[j].k == "," and (m := _match(words, j + 1, v.levels)):
+    while j + 1 < n and words[j].k == "," and (m := _match(words, j + 1, v.levels)) \
+            and not _is_type_start(words, j + 1):
         j += 1 + m
     # proper name: "quận Long Biên", "các phường GGD, VH"
     while j < n and words[j].word and words[j].cap and not _is_type_start(words, j) \
@@ -279,6 +280,12 @@ def body_at(words: list[Word], i: int) -> int:
     else:
         name = _name_at(words, j)
     j += name
+    if name and j + 2 < n and words[j].text == "(":
+        k = j + 1  # "Trung tâm Kiểm soát bệnh tật (CDC) tỉnh": skip the acronym
+        while k < n and words[k].start == words[j + 1].start and (words[k].abbr or words[k].text.isupper()):
+            k += 1
+        if k > j + 1 and k < n and words[k].text == ")":
+            j = k + 1
     level = _level_at(words, j) if j < n else 0
     if kind == "named" and not name:
         return 0
@@ -289,8 +296,11 @@ def body_at(words: list[Word], i: int) -> int:
 
 
 def _render(words: tuple[Word, ...]) -> str:
-    out = ""
+    out, skip = "", False
     for w in words:
+        if w.text == "(" or skip:
+            skip = w.text != ")"
+            continue
         if w.text in (",", ";"):
             out += w.text
         elif w.text in _DASHES:

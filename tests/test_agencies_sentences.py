@@ -1,0 +1,182 @@
+"""Body recognition and role rules on real sentences and on plans from elsewhere."""
+from __future__ import annotations
+
+import pytest
+
+import vnplan
+from vnplan.extract.bodies import find_bodies, words_of
+from vnplan.model import Span
+from vnplan.readers import read_bytes
+
+
+def _names(text: str) -> list[str]:
+    doc = read_bytes(text.encode("utf-8"), "x.txt")
+    return [b.name for b in find_bodies(doc, words_of(doc, [Span(0, len(doc.text))]))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # corpus sentences
+    ("4. Phòng Tài chính- Kế hoạch: Tham mưu", ["Phòng Tài chính - Kế hoạch"]),
+    ("8. Phòng Kinh tế, Công an quận", ["Phòng Kinh tế", "Công an quận"]),
+    ("11. Đề nghị Ủy ban MTTQ và các ngành, đoàn thể quận", ["Ủy ban Mặt trận Tổ quốc"]),
+    ("Chủ trì, phối hợp với Sở Kế hoạch và Đầu tư cùng các sở ngành, đơn vị liên quan", ["Sở Kế hoạch và Đầu tư"]),
+    ("Phòng Lao động – Thương binh & Xã hội", ["Phòng Lao động - Thương binh và Xã hội"]),
+    ("PYT, TTYT, Phòng GD&ĐT, Phòng LĐ-TB&XH, UBND 14 phường",
+     ["Phòng Y tế", "Trung tâm Y tế", "Phòng Giáo dục và Đào tạo", "Phòng Lao động - Thương binh và Xã hội",
+      "Ủy ban nhân dân 14 phường"]),
+    ("Các thành viên BCD công tác CSSKBĐ và DS-KHHGD quận và UBND 14 phường",
+     ["Các thành viên Ban Chỉ đạo công tác chăm sóc sức khỏe ban đầu và dân số - kế hoạch hóa gia đình quận",
+      "Ủy ban nhân dân 14 phường"]),
+    ("Ban CHQS quận, BCH QS, BCHQS quận", ["Ban Chỉ huy quân sự quận", "Ban Chỉ huy quân sự", "Ban Chỉ huy quân sự quận"]),
+    ("TTYT và BVĐK Đức Giang", ["Trung tâm Y tế", "Bệnh viện Đa khoa Đức Giang"]),
+    ("BQL DA và UBND các phường", ["Ban Quản lý dự án", "Ủy ban nhân dân các phường"]),
+    ("Công chức Văn hoá lao động thương binh và xã hội", ["Công chức Văn hóa lao động thương binh và xã hội"]),
+    ("4. Công chức Tài chính – kế toán", ["Công chức Tài chính - kế toán"]),
+    ("6. Các Trường học trên địa bàn", ["Các Trường học trên địa bàn"]),
+    ("8. Các ngành thành viên Ban chỉ đạo CSSKND", ["Các ngành thành viên Ban chỉ đạo chăm sóc sức khỏe nhân dân"]),
+    ("Phối hợp với Sở Y tế, Ủy ban nhân dân các quận, huyện và các Sở, ngành liên quan",
+     ["Sở Y tế", "Ủy ban nhân dân các quận, huyện"]),
+    ("Uỷ ban nhân dân thành phố", ["Ủy ban nhân dân thành phố"]),
+    ("- TTYT quận (đối với trẻ không đi học) - Phòng GD&ĐT (đối với trẻ đi học)",
+     ["Trung tâm Y tế quận", "Phòng Giáo dục và Đào tạo"]),
+    # generic plurals and look-alike words name no body
+    ("10. Các Sở, ngành, đơn vị và tổ chức đoàn thể", []),
+    ("TTYT, các BV, đơn vị quân đội trên địa bàn", ["Trung tâm Y tế"]),
+    ("Tổ chức hội nghị, báo cáo kết quả, phòng chống dịch bệnh, ban hành văn bản", []),
+    ("các cơ quan, đơn vị liên quan", []),
+    # other provinces and sectors
+    ("Sở Văn hóa, Thể thao và Du lịch; Đài Phát thanh - Truyền hình tỉnh; Báo Quảng Nam",
+     ["Sở Văn hóa, Thể thao và Du lịch", "Đài Phát thanh - Truyền hình tỉnh", "Báo Quảng Nam"]),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Tỉnh đoàn, Hội Liên hiệp Phụ nữ tỉnh",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh"]),
+    ("Uỷ ban nhân dân các huyện, thị xã, thành phố", ["Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    ("Sở NN&PTNT, Sở TN&MT, Công an tỉnh", ["Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường",
+                                           "Công an tỉnh"]),
+    ("Chi cục An toàn vệ sinh thực phẩm; Kho bạc Nhà nước tỉnh", ["Chi cục An toàn vệ sinh thực phẩm",
+                                                                 "Kho bạc Nhà nước tỉnh"]),
+])
+def test_bodies(text, expected):
+    assert _names(text) == expected
+
+
+OTHER_PROVINCE = """ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM
+Số: 123/KH-UBND
+Quảng Nam, ngày 10 tháng 3 năm 2024
+KẾ HOẠCH
+Phòng, chống bệnh sốt xuất huyết trên địa bàn tỉnh năm 2024
+I. MỤC TIÊU
+- Giảm 10% số ca mắc so với năm 2023.
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+- Giao Sở Y tế làm đầu mối tổng hợp tình hình dịch bệnh.
+- Trung tâm Kiểm soát bệnh tật tỉnh tổ chức giám sát ca bệnh.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế
+- Là cơ quan thường trực, chủ trì, phối hợp với Sở Tài chính, Sở TT&TT triển khai Kế hoạch.
+- Tổng hợp, báo cáo kết quả về UBND tỉnh trước ngày 15/12/2024.
+2. Sở Văn hóa, Thể thao và Du lịch; Đài Phát thanh - Truyền hình tỉnh; Báo Quảng Nam: Tuyên truyền về phòng, chống dịch.
+3. Uỷ ban nhân dân các huyện, thị xã, thành phố
+- Xây dựng kế hoạch của địa phương, hoàn thành trong tháng 4/2024.
+4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Tỉnh đoàn, Hội Liên hiệp Phụ nữ tỉnh phối hợp tuyên truyền.
+5. Các sở, ban, ngành liên quan: Phối hợp thực hiện.
+IV. KIẾN NGHỊ
+Đề nghị Bộ Y tế hỗ trợ vắc xin cho tỉnh.
+Nơi nhận:
+- Bộ Y tế;
+- Sở Tư pháp;
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+"""
+
+
+@pytest.fixture(scope="module")
+def other():
+    return vnplan.parse_text(OTHER_PROVINCE, "quang-nam.txt")
+
+
+def _roles(plan):
+    return {a.name: (a.roles, a.standing) for a in plan.agencies}
+
+
+def test_other_province_agencies(other):
+    assert _roles(other) == {
+        "Sở Y tế": (["lead"], True),
+        "Trung tâm Kiểm soát bệnh tật tỉnh": (["lead"], False),
+        "Sở Tài chính": (["cooperate"], False),
+        "Sở Thông tin và Truyền thông": (["cooperate"], False),
+        "Sở Văn hóa, Thể thao và Du lịch": (["lead"], False),
+        "Đài Phát thanh - Truyền hình tỉnh": (["lead"], False),
+        "Báo Quảng Nam": (["lead"], False),
+        "Ủy ban nhân dân các huyện, thị xã, thành phố": (["lead"], False),
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": (["lead"], False),
+        "Tỉnh đoàn": (["lead"], False),
+        "Hội Liên hiệp Phụ nữ tỉnh": (["lead"], False),
+    }
+
+
+def test_other_province_assignments(other):
+    by_id = {a.id: a.name for a in other.agencies}
+    due = {(by_id[a.agency_id], a.deadline.text, a.deadline.normalized) for a in other.assignments if a.deadline}
+    assert ("Sở Y tế", "trước ngày 15/12/2024", "before 2024-12-15") in due
+    assert ("Ủy ban nhân dân các huyện, thị xã, thành phố", "hoàn thành trong tháng 4/2024", "2024-04") in due
+    inline = [a for a in other.assignments if by_id[a.agency_id] == "Báo Quảng Nam"]
+    assert [a.task for a in inline] == ["Tuyên truyền về phòng, chống dịch."]
+    assert inline[0].section_id == "III.2"
+    # KIẾN NGHỊ recipients and Nơi nhận are not responsible agencies
+    assert "Bộ Y tế" not in by_id.values() and "Sở Tư pháp" not in by_id.values()
+    ids = [a.id for a in other.assignments]
+    assert ids == [f"AS{i:03d}" for i in range(1, len(ids) + 1)]
+
+
+def test_deterministic(other):
+    again = vnplan.parse_text(OTHER_PROVINCE, "quang-nam.txt")
+    assert again.to_json() == other.to_json()
+
+
+FLAT_TABLE = """KẾ HOẠCH
+Triển khai công tác y tế năm 2024
+I. MỤC TIÊU
+- Nâng cao sức khỏe nhân dân.
+II. TỔ CHỨC THỰC HIỆN
+Giao các đơn vị thực hiện theo Phụ lục.
+Phụ lục: Phân công nhiệm vụ
+TT
+Nội dung công việc
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian thực hiện
+I
+Công tác chỉ đạo
+1
+Xây dựng kế hoạch
+Sở Y tế
+Sở Tài chính, UBND các huyện
+Trước 15/02/2024
+2
+Kiểm tra, giám sát
+Trung tâm Y tế huyện
+UBND các xã
+Tháng 6, 12
+"""
+
+
+def test_flattened_table_gives_assignments():
+    plan = vnplan.parse_text(FLAT_TABLE, "flat.txt")
+    by_id = {a.id: a.name for a in plan.agencies}
+    got = sorted((by_id[a.agency_id], a.role, a.task, a.deadline.text, a.deadline.normalized)
+                 for a in plan.assignments)
+    assert got == [
+        ("Sở Tài chính", "cooperate", "Xây dựng kế hoạch", "Trước 15/02/2024", "before 2024-02-15"),
+        ("Sở Y tế", "lead", "Xây dựng kế hoạch", "Trước 15/02/2024", "before 2024-02-15"),
+        ("Trung tâm Y tế huyện", "lead", "Kiểm tra, giám sát", "Tháng 6, 12", "2024-06, 2024-12"),
+        ("Ủy ban nhân dân các huyện", "cooperate", "Xây dựng kế hoạch", "Trước 15/02/2024", "before 2024-02-15"),
+        ("Ủy ban nhân dân các xã", "cooperate", "Kiểm tra, giám sát", "Tháng 6, 12", "2024-06, 2024-12"),
+    ]
+
+
+def test_plan_glossary_extends_abbreviations():
+    text = ("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n1. Trung tâm Kiểm soát bệnh tật (CDC) tỉnh: Giám sát dịch.\n"
+            "2. Sở Y tế: Phối hợp với CDC tỉnh kiểm tra.\n")
+    plan = vnplan.parse_text(text, "g.txt")
+    cdc = [a for a in plan.agencies if a.name.startswith("Trung tâm Kiểm soát bệnh tật")]
+    assert len(cdc) == 1 and cdc[0].roles == ["cooperate", "lead"]
+    assert "CDC tỉnh" in cdc[0].aliases
