@@ -6,6 +6,7 @@ tuples are (comparator, value, value_max, of, unit, direction).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from vnplan.extract.targets import get_targets, plan_year, sentence_targets
 from vnplan.model import Document, Metadata, Period, Section, Source, Span, DateParts
@@ -358,3 +359,20 @@ def test_end_to_end_targets_in_numbered_items_and_money_in_budget():
         ("B001", 1_500_000_000.0, "Tổng kinh phí", "II")]
     for t in plan.targets:
         assert plan.text[t.span.start:t.span.end] == t.text
+
+
+_TOKENS = ["0.100.000", "1.5", "5,6", "100", "%", "‰", "/", "-", "đến", "từ", "trên", "dưới", "≥", "≤",
+           "$\\geq", "\\%$", "tuổi", "năm", "2025", "đạt", ":", ";", ",", "và", "tỷ lệ", "giảm", "còn", "(",
+           ")", "trở lên", "ca", "/100.000 dân", "tỷ", "đồng", "tổng số", "17/17", "xã", "Đạt", "riêng",
+           "trong đó", "lên", "\n\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=25))
+def test_any_sequence_of_plan_tokens_gives_grounded_targets(parts):
+    text = " ".join(parts)
+    for t in _run(text):
+        assert text[t.span.start:t.span.end] == t.text
+        assert t.span.start <= t.value_span.start and t.value_span.end <= t.span.end
+        assert t.comparator in {"=", ">", ">=", "<", "<=", "range"}
+        assert (t.value_max is not None) == (t.comparator == "range")

@@ -238,7 +238,9 @@ def _trap_spans(k: str, v: _Vocab, age_is_value: bool):
             if t.per_n:
                 per_n.append((m.start(), m.end(), m.group()))
             if t.total:
-                totals.append((m.start(), parse_number(m.group("total"))))
+                total = _num(m.group("total"))
+                if total is not None:
+                    totals.append((m.start(), total))
     return spans, per_n, totals
 
 
@@ -263,6 +265,14 @@ _RANGE_RX = regex.compile(rf"^\s*(?:{_DASH}|đến|tới)\s*(?P<b>{NUMBER})", re
 _FRACTION_RX = regex.compile(rf"^\s*/\s*(?P<b>{NUMBER})(?=\s*\p{{L}})", regex.V1)
 _NEXT_WORD = regex.compile(r"^\s+(?P<u>\p{Ll}\p{L}{0,20})", regex.V1)
 _SYMBOL_END = regex.compile(rf"(?P<sym>{SYMBOL})\s*\$?\s*$", regex.V1)
+
+
+def _num(raw: str) -> Optional[float]:
+    """:func:`parse_number`, or None for a malformed number ("0.100.000")."""
+    try:
+        return parse_number(raw)
+    except ValueError:
+        return None
 
 
 def _per_n(den: float, value: float) -> bool:
@@ -329,16 +339,16 @@ def _values(text: str, k: str, v: _Vocab, traps) -> list[_Value]:
         r = _RANGE_RX.match(after)
         f = _FRACTION_RX.match(after)
         per = v.unit_per.match(after)
-        if f and per and _per_n(parse_number(f.group("b")), value):
+        if f and per and _per_n(_num(f.group("b")) or 0.0, value):
             f = None  # "46/100.000 trẻ đẻ sống": a rate, its unit read below
         if r and not _inside(b + r.start("b"), b + r.end("b"), traps):
-            hi = parse_number(r.group("b"))
-            if hi > value:
+            hi = _num(r.group("b"))
+            if hi is not None and hi > value:
                 val.comparator, val.value_max, val.end = "range", hi, b + r.end()
                 skip_until = val.end
         elif f:
-            den = parse_number(f.group("b"))
-            if value <= den:
+            den = _num(f.group("b"))
+            if den is not None and value <= den:
                 val.of, val.end = den, b + f.end()
                 skip_until = val.end
             else:
@@ -366,9 +376,9 @@ def _values(text: str, k: str, v: _Vocab, traps) -> list[_Value]:
             val.unit_end = val.end
         r2 = _RANGE_RX.match(k[val.unit_end:val.unit_end + _W]) if val.comparator in ("=", ">=") and val.unit else None
         if r2 and not _inside(val.unit_end + r2.start("b"), val.unit_end + r2.end("b"), traps):
-            hi = parse_number(r2.group("b"))
+            hi = _num(r2.group("b"))
             unit2, end2 = _read_unit(text, k, val.unit_end + r2.end(), v)
-            if hi > value and unit2 == val.unit:  # "từ 70% đến 80%", "5 ha - 10 ha"
+            if hi is not None and hi > value and unit2 == val.unit:  # "từ 70% đến 80%", "5 ha - 10 ha"
                 val.comparator, val.value_max, val.unit_end = "range", hi, end2
                 skip_until = end2
         am = v.cue_after.match(k[val.unit_end:val.unit_end + _W])
