@@ -1,0 +1,84 @@
+"""Deadline phrases and their ISO 8601 form (values from the corpus tables)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vnplan.extract.deadlines import deadline_of, find_deadline, normalize_deadline
+
+
+@pytest.mark.parametrize("text,year,expected", [
+    ("Trước 10/01/2021", 2021, "before 2021-01-10"),
+    ("Tháng 01/2021", 2021, "2021-01"),
+    ("Tháng 02/2021", None, "2021-02"),
+    ("Tháng 9/2021", 2021, "2021-09"),
+    ("Tháng 6, 9", 2021, "2021-06, 2021-09"),
+    ("Tháng 6, 11-12", 2021, "2021-06, 2021-11/2021-12"),
+    ("Tháng 3, tháng 6", 2021, "2021-03, 2021-06"),
+    ("Tháng 3,4,5,6,7", 2021, "2021-03, 2021-04, 2021-05, 2021-06, 2021-07"),
+    ("Tháng 5,6, 7", 2021, "2021-05, 2021-06, 2021-07"),
+    ("Tháng 6, 12 (theo chỉ đạo của thành phố)", 2021, "2021-06, 2021-12"),
+    ("Tháng 10", 2021, "2021-10"),
+    ("Tháng 10", None, "--10"),
+    ("Hàng năm", 2021, "R/P1Y"),
+    ("Hằng năm", None, "R/P1Y"),
+    ("Hàng quý; trong và sau các chiến dịch", 2021, "R/P3M"),
+    ("Hàng tháng, theo các chuyên đề", 2021, "R/P1M"),
+    ("Định kỳ 6 tháng", 2021, "R/P6M"),
+    ("Năm 2022 Năm 2025", None, "2022, 2025"),
+    ("Quý I/2025", None, "2025-Q1"),
+    ("Quý III", 2024, "2024-Q3"),
+    ("Trước 31/12/2024", None, "before 2024-12-31"),
+    ("Thường xuyên", 2021, None),
+    ("Theo chỉ đạo", 2021, None),
+    ("Tháng cuối quý và đột xuất", 2021, None),
+    ("Theo KH của PYT và TTYT", 2021, None),
+    ("Khi có thay đổi về thành viên", 2021, None),
+])
+def test_normalize(text, year, expected):
+    assert normalize_deadline(text, year) == expected
+
+
+@pytest.mark.parametrize("sentence,text,normalized", [
+    ("- Hoàn thành việc xây dựng kế hoạch thực hiện trên địa bàn phường trước ngày 20/01/2021. Triển khai",
+     "trước ngày 20/01/2021", "before 2021-01-20"),
+    ("Định kỳ tổng hợp, báo cáo UBND quận hàng quý trước ngày 15 của tháng cuối quý về kết quả",
+     "hàng quý", "R/P3M"),
+    ("Tổng hợp, báo cáo kết quả trước ngày 15/12/2024.", "trước ngày 15/12/2024", "before 2024-12-15"),
+    ("Xây dựng kế hoạch của địa phương, hoàn thành trong tháng 4/2024.", "hoàn thành trong tháng 4/2024", "2024-04"),
+])
+def test_find_deadline(sentence, text, normalized):
+    d = find_deadline(sentence, 2021)
+    assert d is not None and d.text == text and d.normalized == normalized
+    assert d.text in sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tham mưu UBND quận bố trí đủ kinh phí cho triển khai các hoạt động y tế.",
+    "Phối hợp với Sở Y tế trong quá trình triển khai.",
+])
+def test_no_deadline(sentence):
+    assert find_deadline(sentence, 2021) is None
+
+
+def test_table_cell_keeps_printed_phrase():
+    d = deadline_of("Hàng quý\nHàng tháng", 2021)
+    assert d.text == "Hàng quý Hàng tháng" and d.normalized == "R/P3M"
+    assert deadline_of("   ", 2021) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(), st.booleans())
+def test_dates_round_trip(date, before):
+    text = ("Trước " if before else "") + f"{date.day:02d}/{date.month:02d}/{date.year:04d}"
+    assert normalize_deadline(text) == ("before " if before else "") + date.isoformat()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=80), st.one_of(st.none(), st.integers(1990, 2100)))
+def test_never_raises(text, year):
+    out = normalize_deadline(text, year)
+    assert out is None or isinstance(out, str)
+    d = find_deadline(text, year)
+    assert d is None or d.text in text
