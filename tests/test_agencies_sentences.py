@@ -180,3 +180,43 @@ def test_plan_glossary_extends_abbreviations():
     cdc = [a for a in plan.agencies if a.name.startswith("Trung tâm Kiểm soát bệnh tật")]
     assert len(cdc) == 1 and cdc[0].roles == ["cooperate", "lead"]
     assert "CDC tỉnh" in cdc[0].aliases
+
+
+BULLETS_AND_PIPES = """KẾ HOẠCH
+Tiêm chủng mở rộng năm 2025
+I. MỤC TIÊU
+- Tỷ lệ tiêm chủng đạt 95%.
+II. TỔ CHỨC THỰC HIỆN
+- Sở Y tế: chủ trì triển khai kế hoạch, báo cáo UBND tỉnh trước ngày 30/11/2025.
+- UBND các huyện, thành phố: chỉ đạo UBND cấp xã phối hợp với Trung tâm Y tế huyện tổ chức tiêm chủng.
+1. Trách nhiệm của Sở Giáo dục và Đào tạo
+a) Chỉ đạo các trường học phối hợp tổ chức tiêm.
+b) Sở Lao động - Thương binh và Xã hội
+- Hỗ trợ đối tượng bảo trợ xã hội.
+
+| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |
+|---|---|---|---|---|
+| 1 | Tập huấn cán bộ | Trung tâm Kiểm soát bệnh tật tỉnh | Sở Y tế | Quý II/2025 |
+| 2 | Truyền thông | Đài Phát thanh - Truyền hình tỉnh | Sở Thông tin và Truyền thông | Hằng năm |
+"""
+
+
+def test_bullet_heads_sub_items_and_markdown_table():
+    plan = vnplan.parse_text(BULLETS_AND_PIPES, "tcmr.txt")
+    by_id = {a.id: a.name for a in plan.agencies}
+    got = [(by_id[a.agency_id], a.role, a.task, a.deadline.normalized if a.deadline else None, a.section_id)
+           for a in plan.assignments]
+    assert got == [
+        ("Sở Y tế", "lead", "chủ trì triển khai kế hoạch, báo cáo UBND tỉnh trước ngày 30/11/2025.",
+         "before 2025-11-30", "II"),
+        ("Ủy ban nhân dân các huyện, thành phố", "lead",
+         "chỉ đạo UBND cấp xã phối hợp với Trung tâm Y tế huyện tổ chức tiêm chủng.", None, "II"),
+        ("Trung tâm Y tế huyện", "cooperate",
+         "chỉ đạo UBND cấp xã phối hợp với Trung tâm Y tế huyện tổ chức tiêm chủng.", None, "II"),
+        ("Sở Giáo dục và Đào tạo", "lead", "Chỉ đạo các trường học phối hợp tổ chức tiêm.", None, "II.1.a"),
+        ("Sở Lao động - Thương binh và Xã hội", "lead", "- Hỗ trợ đối tượng bảo trợ xã hội.", None, "II.1.b"),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "lead", "Tập huấn cán bộ", "2025-Q2", "II.1.b"),
+        ("Sở Y tế", "cooperate", "Tập huấn cán bộ", "2025-Q2", "II.1.b"),
+        ("Đài Phát thanh - Truyền hình tỉnh", "lead", "Truyền thông", "R/P1Y", "II.1.b"),
+        ("Sở Thông tin và Truyền thông", "cooperate", "Truyền thông", "R/P1Y", "II.1.b"),
+    ]

@@ -126,6 +126,7 @@ class _Ctx:
             self.year = metadata.date.year
         self.found = Found()
         self.starts = [ln.start for ln in doc.lines]
+        self.table_spans: list[Span] = []
 
     def sid(self, offset: int) -> Optional[str]:
         s = section_at(self.sections, offset)
@@ -209,10 +210,12 @@ def _heads(ctx: _Ctx, span: Span) -> tuple[list[Body], Optional[Span]]:
 
 
 def _paragraphs(ctx: _Ctx, infos, lo: int, hi: int) -> list[Span]:
+    """Paragraphs within ``[lo, hi)``, table rows left out (tables are read by column)."""
     doc, starts = ctx.doc, ctx.starts
     a = bisect.bisect_right(starts, lo) - 1
     b = bisect.bisect_left(starts, hi)
-    return [p for p in get_paragraphs(doc, infos, max(a, 0), b) if p.start >= lo and p.end <= hi]
+    return [p for p in get_paragraphs(doc, infos, max(a, 0), b) if p.start >= lo and p.end <= hi
+            and not any(p.start in t for t in ctx.table_spans)]
 
 
 def _line_of(ctx: _Ctx, offset: int):
@@ -328,6 +331,7 @@ def get_role_mentions(doc: Document, sections: list[Section], tables: list[Table
                       metadata: Metadata, glossary: dict[str, str]) -> Found:
     """Every role-bearing mention of a body, in the order the rules find them."""
     ctx = _Ctx(doc, sections, metadata, glossary)
+    ctx.table_spans = [t.span for t in tables]
     infos = classify_all(doc)
     body = metadata.layout.body if metadata.layout and metadata.layout.body else Span(0, len(doc.text))
     closing = metadata.layout.closing if metadata.layout else None
