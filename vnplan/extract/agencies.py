@@ -85,11 +85,19 @@ def identity(name: str, own: tuple[Optional[str], Optional[str]]) -> str:
     return k
 
 
+def _all_mentions(doc: Document, metadata: Metadata, glossary: dict[str, str]) -> list[Body]:
+    """Every body named in the body and the appendix (not the preamble or closing)."""
+    lay = metadata.layout
+    regions = [r for r in (lay.body, lay.appendix) if r is not None] if lay else []
+    return [b for r in regions for b in find_bodies(doc, words_of(doc, [r], glossary))]
+
+
 def _canonical(bodies: list[Body]) -> str:
     """Full (non-abbreviated) form if any, preferring one with a level; else the expansion."""
     def score(b: Body) -> tuple:
         return (b.abbreviated, -len(b.name), -sum(ch.isupper() for ch in b.surface), b.span.start)
-    return min(bodies, key=score).name
+    name = min(bodies, key=score).name
+    return name[:1].upper() + name[1:]
 
 
 def get_agencies(doc: Document, sections: list[Section], tables: list[Table],
@@ -109,6 +117,10 @@ def get_agencies(doc: Document, sections: list[Section], tables: list[Table],
         kid = identity(b.name, own)
         groups[kid].append(b)
         standing.add(kid)
+    for b in _all_mentions(doc, metadata, glossary):
+        kid = identity(b.name, own)
+        if kid in groups:
+            groups[kid].append(b)
     order = sorted(groups, key=lambda k: (min(b.span.start for b in groups[k]), k))
     ids = {k: f"A{i:02d}" for i, k in enumerate(order, start=1)}
     agencies = []

@@ -122,7 +122,8 @@ def words_of(doc: Document, spans: list[Span], glossary: Optional[dict[str, str]
         text = doc.text[span.start:span.end]
         prev_end = 0
         for m in _TOKEN.finditer(text):
-            if "\n" in text[prev_end:m.start()] and out:
+            gap = text[prev_end:m.start()]
+            if ("\n" in gap or "\t" in gap) and out:
                 out.append(Word("\n", "\n", span.start + prev_end, span.start + m.start(), brk=True))
             prev_end = m.end()
             s, e, tok = span.start + m.start(), span.start + m.end(), m.group()
