@@ -220,3 +220,23 @@ def test_bullet_heads_sub_items_and_markdown_table():
         ("Đài Phát thanh - Truyền hình tỉnh", "lead", "Truyền thông", "R/P1Y", "II.1.b"),
         ("Sở Thông tin và Truyền thông", "cooperate", "Truyền thông", "R/P1Y", "II.1.b"),
     ]
+
+
+TWO_ROW_HEADER = (
+    "KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n1. SỞ Y TẾ\n- Tổng hợp kết quả.\n"
+    "Phụ lục 1: Phân công\n"
+    "TT\tNội dung\tĐơn vị thực hiện\t\tThời gian\n"
+    "\t\tChủ trì\tPhối hợp\t\n"
+    "1\tGiám sát dịch\tSở Y tế\tCông an tỉnh, Sở Tài chính\tQuý IV/2025\n"
+)
+
+
+def test_merged_header_columns_and_capitalised_heading():
+    plan = vnplan.parse_text(TWO_ROW_HEADER, "two.txt")
+    assert plan.tables[0].header_rows == 2
+    by_id = {a.id: a for a in plan.agencies}
+    got = sorted((by_id[a.agency_id].name, a.role, a.task) for a in plan.assignments)
+    assert got == [("Công an tỉnh", "cooperate", "Giám sát dịch"), ("Sở Tài chính", "cooperate", "Giám sát dịch"),
+                   ("Sở Y tế", "lead", "- Tổng hợp kết quả."), ("Sở Y tế", "lead", "Giám sát dịch")]
+    syt = next(a for a in plan.agencies if a.name == "Sở Y tế")
+    assert "SỞ Y TẾ" in syt.aliases

@@ -95,7 +95,8 @@ def _all_mentions(doc: Document, metadata: Metadata, glossary: dict[str, str]) -
 def _canonical(bodies: list[Body]) -> str:
     """Full (non-abbreviated) form if any, preferring one with a level; else the expansion."""
     def score(b: Body) -> tuple:
-        return (b.abbreviated, -len(b.name), -sum(ch.isupper() for ch in b.surface), b.span.start)
+        shouting = b.surface.isupper() and len(b.surface) > 4  # "SỞ Y TẾ" in a capitalised heading
+        return (b.abbreviated, shouting, -len(b.name), -sum(ch.isupper() for ch in b.surface), b.span.start)
     name = min(bodies, key=score).name
     return name[:1].upper() + name[1:]
 

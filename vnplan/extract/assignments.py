@@ -293,11 +293,13 @@ def column_roles(table: Table) -> dict[str, int]:
         return found
     width = max(len(r.cells) for r in table.header)
     for col in range(width):
-        text = " ".join(r.cells[col].text for r in table.header if col < len(r.cells) and r.cells[col].text)
-        k = " ".join(key(text).split())
-        for phrase, role in _column_roles():
-            if k.startswith(phrase) and role not in found:
-                found[role] = col
+        texts = [r.cells[col].text for r in table.header if col < len(r.cells) and r.cells[col].text]
+        # the most specific header row first ("Chủ trì" under a merged "Đơn vị thực hiện")
+        for text in texts[::-1] + [" ".join(texts)]:
+            k = " ".join(key(text).split())
+            role = next((r for phrase, r in _column_roles() if k.startswith(phrase)), None)
+            if role:
+                found.setdefault(role, col)
                 break
     return found
 
