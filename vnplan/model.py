@@ -116,30 +116,37 @@ def walk(sections: list[Section]) -> Iterator[Section]:
         yield from walk(s.children)
 
 
+def _child_at(level: list[Section], offset: int) -> Optional[Section]:
+    """The sibling containing ``offset``: bisection on the (ordered, disjoint) siblings of a
+    long list, a scan otherwise or when bisection finds nothing (O(log n) on huge trees)."""
+    if len(level) > 8:
+        import bisect
+
+        i = bisect.bisect_right(level, offset, key=lambda s: s.span.start)
+        if i and offset in level[i - 1].span:
+            return level[i - 1]
+    for s in level:
+        if offset in s.span:
+            return s
+    return None
+
+
 def section_at(sections: list[Section], offset: int) -> Optional[Section]:
     """The deepest section containing ``offset``."""
     found = None
     level = sections
-    while True:
-        for s in level:
-            if offset in s.span:
-                found, level = s, s.children
-                break
-        else:
-            return found
+    while (s := _child_at(level, offset)) is not None:
+        found, level = s, s.children
+    return found
 
 
 def ancestors(sections: list[Section], offset: int) -> list[Section]:
     """Sections containing ``offset``, outermost first."""
     out, level = [], sections
-    while True:
-        for s in level:
-            if offset in s.span:
-                out.append(s)
-                level = s.children
-                break
-        else:
-            return out
+    while (s := _child_at(level, offset)) is not None:
+        out.append(s)
+        level = s.children
+    return out
 
 
 @dataclass
