@@ -240,3 +240,21 @@ def test_merged_header_columns_and_capitalised_heading():
                    ("Sở Y tế", "lead", "- Tổng hợp kết quả."), ("Sở Y tế", "lead", "Giám sát dịch")]
     syt = next(a for a in plan.agencies if a.name == "Sở Y tế")
     assert "SỞ Y TẾ" in syt.aliases
+
+
+@pytest.mark.parametrize("item,expected", [
+    # label: the bodies lead the bullets below
+    ("1. Sở Y tế.\n- Tổng hợp báo cáo.", {("Sở Y tế", "lead", "- Tổng hợp báo cáo.")}),
+    ("1. Sở Y tế có trách nhiệm:\n- Tổng hợp báo cáo.", {("Sở Y tế", "lead", "- Tổng hợp báo cáo.")}),
+    # a sentence before the colon is the task itself
+    ("1. Sở Y tế chủ trì triển khai các nội dung sau: giám sát, báo cáo.",
+     {("Sở Y tế", "lead", "Sở Y tế chủ trì triển khai các nội dung sau: giám sát, báo cáo.")}),
+    # a bullet with its own subject inside another body's item
+    ("1. Sở Y tế\n- Tổng hợp báo cáo.\n- Trung tâm Y tế tỉnh phối hợp giám sát.",
+     {("Sở Y tế", "lead", "- Tổng hợp báo cáo."),
+      ("Trung tâm Y tế tỉnh", "cooperate", "- Trung tâm Y tế tỉnh phối hợp giám sát.")}),
+])
+def test_item_shapes(item, expected):
+    plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "i.txt")
+    by_id = {a.id: a.name for a in plan.agencies}
+    assert {(by_id[a.agency_id], a.role, a.task) for a in plan.assignments} == expected

@@ -181,32 +181,40 @@ def _phrases(ctx: _Ctx, para: Span, heads: list[Body]) -> None:
 # The implementation section
 
 
-def _heads(ctx: _Ctx, span: Span) -> tuple[list[Body], Optional[Span]]:
-    """Bodies heading an item (title ``span``) and the task after its colon, if any."""
+def _trim(doc: Document, lo: int, hi: int) -> Optional[Span]:
+    text = doc.text[lo:hi]
+    if not text.strip():
+        return None
+    return Span(lo + len(text) - len(text.lstrip()), lo + len(text.rstrip()))
+
+
+_LABEL_TAIL = regex.compile(r"[\s,;.]*(?:(?:và|các|những|có trách nhiệm|chịu trách nhiệm|thực hiện)(?!\p{L})[^:]{0,60})?$", regex.V1)
+
+
+def _heads(ctx: _Ctx, span: Span) -> tuple[list[Body], Optional[Span], bool]:
+    """Bodies heading an item or paragraph, its task and whether it is a label.
+
+    ``Phòng Y tế`` / ``Sở Tài chính: Tham mưu ...`` / ``Đề nghị Ủy ban MTTQ
+    và các đoàn thể`` are labels (their bodies lead the tasks below, and the
+    text after the colon); ``Sở Y tế chủ trì, phối hợp ...`` is a sentence
+    whose subject leads that one task.
+    """
     doc, c = ctx.doc, _cues()
+    lo = _BULLET.match(doc.text, span.start, span.end).end()
+    lead = c["heading_lead"].match(doc.key, lo, span.end)
+    lo = lead.end() if lead else lo
     text = doc.text[span.start:span.end]
-    lead = c["heading_lead"].match(key(text))
-    lo = span.start + (lead.end() if lead else 0)
     colon = text.find(":")
     hi = span.start + colon if colon >= 0 else span.end
-    bodies = _bodies(doc, [Span(lo, hi)], ctx.glossary)
-    skip = _BULLET.match(doc.text, lo, hi).end()
-    heads, end = _subject(doc, bodies, skip)
+    heads, end = _subject(doc, _bodies(doc, [Span(lo, hi)], ctx.glossary), lo)
     if not heads:
-        return [], None
-    rest = doc.text[end:span.end].strip(" .;,")
-    if colon < 0 and rest and not regex.match(r"^[\s,;]*(?:và|các)(?!\p{L})", doc.key[end:span.end]):
-        # "1. Sở Y tế chủ trì, phối hợp ...": the heading is itself the task
-        return (heads, Span(span.start + len(doc.text[span.start:span.end]) - len(doc.text[span.start:span.end].lstrip()),
-                            span.start + len(doc.text[span.start:span.end].rstrip()))) if rest[:1].islower() else ([], None)
-    inline = None
-    if colon >= 0:
-        s = span.start + colon + 1
-        body = doc.text[s:span.end]
-        lead_ws = len(body) - len(body.lstrip())
-        if body.strip():
-            inline = Span(s + lead_ws, s + len(body.rstrip()))
-    return heads, inline
+        return [], None, False
+    if _LABEL_TAIL.fullmatch(doc.key, end, hi):
+        return heads, (_trim(doc, hi + 1, span.end) if colon >= 0 else None), True
+    rest = doc.text[end:span.end].lstrip(" ,")
+    if rest[:1].islower():  # "Sở Y tế chủ trì, phối hợp ...": the sentence is the task
+        return heads, _trim(doc, span.start, span.end), False
+    return [], None, False
 
 
 def _paragraphs(ctx: _Ctx, infos, lo: int, hi: int) -> list[Span]:
@@ -231,19 +239,22 @@ def _closing_paragraph(doc: Document, para: Span) -> bool:
     return bool(_closing_re().match(doc.key, para.start, para.end))
 
 
+_GENERIC_LABEL = regex.compile(r"\s*\*[^:]{0,80}:", regex.V1)
+
+
 def _item(ctx: _Ctx, infos, sec: Section, heads: list[Body]) -> None:
     """Tasks of one implementation item (recursively through its sub-items)."""
     doc = ctx.doc
     line = _line_of(ctx, sec.heading_span.start)
     head_span = Span(sec.heading_span.start, max(sec.heading_span.end, line.end))
-    own, inline = _heads(ctx, head_span)
+    own, inline, _label = _heads(ctx, head_span)
     if own:
         heads = own
-    tasks: list[tuple[Span, list[Body]]] = []
-    if inline and heads:
-        tasks.append((inline, heads))
+    tasks: list[tuple[Span, list[Body], str]] = []
+    if inline and own:
+        tasks.append((inline, own, "lead"))
     elif not own and heads:
-        tasks.append((head_span, heads))  # a sub-item's title is a task of its parent's bodies
+        tasks.append((head_span, heads, "lead"))  # a sub-item's title is a task of its parent's bodies
     child_spans = [ch.span for ch in sec.children]
     current = heads
     for para in _paragraphs(ctx, infos, head_span.end, sec.span.end):
@@ -251,22 +262,26 @@ def _item(ctx: _Ctx, infos, sec: Section, heads: list[Body]) -> None:
             current = []  # "Trên đây là Kế hoạch ..." closes the last item
         if any(para.start in cs for cs in child_spans):
             continue
-        sub, sub_inline = _heads(ctx, para)
+        sub, task, label = _heads(ctx, para)
         text = doc.text[para.start:para.end]
-        if sub and (sub_inline is not None or text.rstrip().endswith(":") or text.lstrip().startswith("*")):
+        if sub and label:  # "* Ủy ban MTTQ và các ngành, đoàn thể quận:" — new heading bodies
             current = sub
-            if sub_inline:
-                tasks.append((sub_inline, current))
-            continue
-        if text.lstrip().startswith("*") and text.rstrip().endswith(":") or regex.match(r"^\s*\*[^:]{0,80}:", text) and not sub:
+            if task:
+                tasks.append((task, current, "lead"))
+        elif sub:  # "- Trung tâm Y tế phối hợp ..." — a sentence with its own subject
+            role = "cooperate" if _cues()["subject_coop"].match(doc.key[sub[-1].span.end:para.end].lstrip(" ,:")) \
+                else "lead"
+            tasks.append((task, sub, role))
+        elif (m := _GENERIC_LABEL.match(text)) is not None:
             current = []  # "* Các phòng, ban khác của quận: ..." — a generic plural, no body
-            m = regex.match(r"^\s*\*[^:]{0,80}:", text)
-            continue
-        tasks.append((para, current))
-    for span, bodies in tasks:
+            if (rest := _trim(doc, para.start + m.end(), para.end)) is not None:
+                tasks.append((rest, current, "lead"))
+        else:
+            tasks.append((para, current, "lead"))
+    for span, bodies, role in tasks:
         deadline = find_deadline(doc.text[span.start:span.end], ctx.year)
         for b in bodies:
-            ctx.add(b, "lead", span, deadline)
+            ctx.add(b, role, span, deadline)
         k = doc.key[span.start:span.end].lstrip(" -+*•–")
         if _cues()["standing_start"].match(k):
             ctx.found.standing.extend(bodies)
@@ -346,7 +361,7 @@ def get_role_mentions(doc: Document, sections: list[Section], tables: list[Table
         for para in _paragraphs(ctx, infos, sec.heading_span.end, sec.span.end):
             if any(para.start in ch.span for ch in sec.children):
                 continue
-            heads, inline = _heads(ctx, para)
+            heads, inline, _label = _heads(ctx, para)
             if heads and inline:
                 for b in heads:
                     ctx.add(b, "lead", inline, find_deadline(doc.text[inline.start:inline.end], ctx.year))
