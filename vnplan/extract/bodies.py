@@ -141,8 +141,6 @@ def _match(words: list[Word], i: int, phrases: tuple[tuple[str, ...], ...]) -> i
     for phrase in phrases:
         n = len(phrase)
         if i + n <= len(words) and all(words[i + j].k == phrase[j] for j in range(n)):
-            if n > 1 and words[i].abbr and words[i + n - 1].abbr and words[i].start != words[i + n - 1].start:
-                pass
             return n
     return 0
 
@@ -166,8 +164,6 @@ def _type_at(words: list[Word], i: int) -> tuple[int, str]:
     for phrase, kind in _types_by_first().get(words[i].k, ()):
         n = len(phrase)
         if i + n <= len(words) and all(words[i + j].k == phrase[j] for j in range(n)):
-            # A type starts with a capital or an abbreviation, except lower-case
-            # "các trường học" style plurals handled by the caller.
             return n, kind
     return 0, ""
 
