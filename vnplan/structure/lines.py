@@ -141,7 +141,11 @@ def cells(doc: Document, line: Line) -> list[Cell]:
 
 
 def classify_all(doc: Document) -> list[LineInfo]:
-    return [classify(doc, ln) for ln in doc.lines]
+    """Every line classified; computed once per document and shared (do not mutate the list)."""
+    infos = doc.__dict__.get("_line_infos")
+    if infos is None:
+        infos = doc.__dict__["_line_infos"] = [classify(doc, ln) for ln in doc.lines]
+    return infos
 
 
 _END_SENTENCE = regex.compile(r"[.;:!?…]\W*$|/\.$")
