@@ -206,3 +206,40 @@ def test_tab_letterhead_in_closing_is_not_a_table():
 ])
 def test_row_number(text, expected):
     assert row_number(text) == expected
+
+
+FLAT_GROUPED = """KẾ HOẠCH
+I. TỔ CHỨC THỰC HIỆN
+Phụ lục: Phân công
+STT
+
+Nội dung
+
+Đơn vị thực hiện
+
+Chủ trì
+
+Phối hợp
+
+Thời gian
+
+1
+
+Giám sát dịch
+
+Sở Y tế
+
+Công an tỉnh
+
+Quý IV
+"""
+
+
+def test_flattened_header_with_column_group_and_blank_lines():
+    plan = vnplan.parse_text(FLAT_GROUPED, "fg.txt")
+    t = plan.tables[0]
+    assert _cells(t.header[0]) == ["STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian"]
+    assert [_cells(r) for r in t.body] == [["1", "Giám sát dịch", "Sở Y tế", "Công an tỉnh", "Quý IV"]]
+    by_id = {a.id: a.name for a in plan.agencies}
+    assert sorted((by_id[a.agency_id], a.role) for a in plan.assignments) == [
+        ("Công an tỉnh", "cooperate"), ("Sở Y tế", "lead")]

@@ -252,6 +252,7 @@ def _flat_header(doc: Document, infos: list[LineInfo], i: int) -> Optional[tuple
             break
         cells.append(_cell(doc, info.line.start, info.line.end))
         j += 1
+    cells = _drop_column_groups(cells)
     if len(cells) < _min_header_cells():
         return None
     # The header must be followed by a numbered row.
@@ -260,6 +261,26 @@ def _flat_header(doc: Document, infos: list[LineInfo], i: int) -> Optional[tuple
     if j >= n or _opener(doc, infos[j]) is None:
         return None
     return cells, j
+
+
+@lru_cache(maxsize=1)
+def _group_res() -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
+    data = patterns.load("tables")
+    groups = "|".join(key(c) for c in data.get("column_groups", []))
+    subs = "|".join(key(c) for c in data.get("subcolumns", []))
+    return regex.compile(rf"^(?:{groups})\s*:?$", regex.V1), regex.compile(rf"^(?:{subs})\s*:?$", regex.V1)
+
+
+def _drop_column_groups(cells: list[Cell]) -> list[Cell]:
+    """Header cells without a group name that spans the sub-columns after it."""
+    group, sub = _group_res()
+    out = []
+    for i, c in enumerate(cells):
+        nxt = cells[i + 1].text if i + 1 < len(cells) else ""
+        if group.match(" ".join(key(c.text).split())) and sub.match(" ".join(key(nxt).split())):
+            continue
+        out.append(c)
+    return out
 
 
 def _opener(doc: Document, info: LineInfo) -> Optional[tuple[str, int, Optional[Cell], Cell]]:
