@@ -258,3 +258,10 @@ def test_item_shapes(item, expected):
     plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "i.txt")
     by_id = {a.id: a.name for a in plan.agencies}
     assert {(by_id[a.agency_id], a.role, a.task) for a in plan.assignments} == expected
+
+
+def test_body_as_subject_of_an_aim_is_no_role():
+    text = ("KẾ HOẠCH\nI. MỤC TIÊU\n- Trạm Y tế xã đạt chuẩn quốc gia về y tế.\n"
+            "II. NHIỆM VỤ, GIẢI PHÁP\n- Trung tâm Y tế huyện tổ chức tập huấn.\n")
+    plan = vnplan.parse_text(text, "aim.txt")
+    assert [(a.name, a.roles) for a in plan.agencies] == [("Trung tâm Y tế huyện", ["lead"])]

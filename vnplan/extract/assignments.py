@@ -30,7 +30,7 @@ import regex
 from vnplan import patterns
 from vnplan.extract.bodies import Body, find_bodies, words_of
 from vnplan.extract.deadlines import deadline_of, find_deadline
-from vnplan.model import Deadline, Document, Metadata, Section, Span, Table, section_at, walk
+from vnplan.model import Deadline, Document, Metadata, Section, Span, Table, ancestors, section_at, walk
 from vnplan.structure.lines import classify_all, get_paragraphs
 from vnplan.text.normalise import key
 
@@ -168,13 +168,19 @@ def _phrases(ctx: _Ctx, para: Span, heads: list[Body]) -> None:
     lead_in = c["heading_lead"].match(doc.key, start, para.end)
     start = lead_in.end() if lead_in else start
     subj, end = _subject(doc, bodies, start)
-    if subj and not heads:
+    if subj and not heads and not _states_aims(ctx, para.start):
         rest = doc.text[end:para.end]
         word = rest.lstrip(" ,")[:1]
         if word and (word.islower() or rest.lstrip().startswith(":")):
             role = "cooperate" if c["subject_coop"].match(doc.key[end:para.end].lstrip(" ,:")) else "lead"
             for b in subj:
                 ctx.add(b, role, para, deadline)
+
+
+def _states_aims(ctx: _Ctx, offset: int) -> bool:
+    """True inside a section of aims, targets or facts (no tasks there)."""
+    kinds = set(patterns.load("agencies")["no_subject_rule_kinds"])
+    return any(s.kind in kinds for s in ancestors(ctx.sections, offset))
 
 
 # --------------------------------------------------------------------------
