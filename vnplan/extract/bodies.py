@@ -136,9 +136,26 @@ def words_of(doc: Document, spans: list[Span], glossary: Optional[dict[str, str]
     return out
 
 
+_BY_FIRST: dict[int, tuple] = {}  # id(phrases) -> (phrases, {first word: phrases in order})
+
+
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """The phrases grouped by first word, order kept (built once per vocabulary tuple)."""
+    entry = _BY_FIRST.get(id(phrases))
+    if entry is None or entry[0] is not phrases:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            if phrase:
+                index.setdefault(phrase[0], []).append(phrase)
+        entry = _BY_FIRST[id(phrases)] = (phrases, index)
+    return entry[1]
+
+
 def _match(words: list[Word], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the longest phrase starting at word ``i`` (0 if none)."""
-    for phrase in phrases:
+    if i >= len(words):
+        return 0
+    for phrase in _by_first(phrases).get(words[i].k, ()):  # only phrases that can match
         n = len(phrase)
         if i + n <= len(words) and all(words[i + j].k == phrase[j] for j in range(n)):
             return n
