@@ -11,6 +11,7 @@ assignments ``AS001``... in text order.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -67,6 +68,7 @@ def _own_level(metadata: Metadata) -> tuple[Optional[str], Optional[str]]:
     return m.group(1), (m.group(2) or "").strip() or None
 
 
+@lru_cache(maxsize=8192)  # pure; the same names recur hundreds of times per plan
 def identity(name: str, own: tuple[Optional[str], Optional[str]]) -> str:
     """Key under which variant names of one agency meet."""
     k = key(name)
