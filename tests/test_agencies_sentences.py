@@ -265,3 +265,23 @@ def test_body_as_subject_of_an_aim_is_no_role():
             "II. NHIỆM VỤ, GIẢI PHÁP\n- Trung tâm Y tế huyện tổ chức tập huấn.\n")
     plan = vnplan.parse_text(text, "aim.txt")
     assert [(a.name, a.roles) for a in plan.agencies] == [("Trung tâm Y tế huyện", ["lead"])]
+
+
+LEARNED = """KẾ HOẠCH
+I. NHIỆM VỤ
+- Phối hợp với Trung tâm Kiểm soát bệnh tật tỉnh giám sát ca bệnh.
+II. TỔ CHỨC THỰC HIỆN
+1. Trung tâm Kiểm soát bệnh tật tỉnh
+- Giám sát dịch tễ.
+2. Trung tâm Dịch vụ nông nghiệp huyện: Hướng dẫn vệ sinh chuồng trại.
+3. Sở Y tế chủ trì tổng hợp báo cáo.
+"""
+
+
+def test_names_learned_from_item_headings():
+    plan = vnplan.parse_text(LEARNED, "learn.txt")
+    assert {a.name: a.roles for a in plan.agencies} == {
+        "Trung tâm Kiểm soát bệnh tật tỉnh": ["cooperate", "lead"],
+        "Trung tâm Dịch vụ nông nghiệp huyện": ["lead"],
+        "Sở Y tế": ["lead"],
+    }

@@ -87,11 +87,12 @@ def identity(name: str, own: tuple[Optional[str], Optional[str]]) -> str:
     return k
 
 
-def _all_mentions(doc: Document, metadata: Metadata, glossary: dict[str, str]) -> list[Body]:
+def _all_mentions(doc: Document, metadata: Metadata, glossary: dict[str, str],
+                  names: tuple[tuple[str, ...], ...]) -> list[Body]:
     """Every body named in the body and the appendix (not the preamble or closing)."""
     lay = metadata.layout
     regions = [r for r in (lay.body, lay.appendix) if r is not None] if lay else []
-    return [b for r in regions for b in find_bodies(doc, words_of(doc, [r], glossary))]
+    return [b for r in regions for b in find_bodies(doc, words_of(doc, [r], glossary), names)]
 
 
 def _canonical(bodies: list[Body]) -> str:
@@ -120,7 +121,7 @@ def get_agencies(doc: Document, sections: list[Section], tables: list[Table],
         kid = identity(b.name, own)
         groups[kid].append(b)
         standing.add(kid)
-    for b in _all_mentions(doc, metadata, glossary):
+    for b in _all_mentions(doc, metadata, glossary, found.names):
         kid = identity(b.name, own)
         if kid in groups:
             groups[kid].append(b)

@@ -28,7 +28,7 @@ from typing import Optional
 import regex
 
 from vnplan import patterns
-from vnplan.extract.bodies import Body, find_bodies, words_of
+from vnplan.extract.bodies import Body, find_bodies, learn_name, words_of
 from vnplan.extract.deadlines import deadline_of, find_deadline
 from vnplan.model import Deadline, Document, Metadata, Section, Span, Table, ancestors, section_at, walk
 from vnplan.structure.lines import classify_all, get_paragraphs
@@ -53,6 +53,7 @@ class RoleMention:
 class Found:
     roles: list[RoleMention] = field(default_factory=list)
     standing: list[Body] = field(default_factory=list)
+    names: tuple[tuple[str, ...], ...] = ()  # full body names learned from item headings
 
 
 # --------------------------------------------------------------------------
@@ -83,8 +84,8 @@ def _cues() -> dict[str, "regex.Pattern[str]"]:
 # Helpers
 
 
-def _bodies(doc: Document, spans: list[Span], glossary: dict[str, str]) -> list[Body]:
-    return find_bodies(doc, words_of(doc, spans, glossary))
+def _bodies(ctx: "_Ctx", spans: list[Span]) -> list[Body]:
+    return find_bodies(ctx.doc, words_of(ctx.doc, spans, ctx.glossary), ctx.found.names)
 
 
 def _listed_after(doc: Document, bodies: list[Body], pos: int, limit: int = 60) -> list[Body]:
@@ -145,7 +146,7 @@ class _Ctx:
 def _phrases(ctx: _Ctx, para: Span, heads: list[Body]) -> None:
     """Roles given by phrases inside paragraph ``para``."""
     doc, c = ctx.doc, _cues()
-    bodies = _bodies(doc, [para], ctx.glossary)
+    bodies = _bodies(ctx, [para])
     k = doc.key[para.start:para.end]
     deadline = find_deadline(doc.text[para.start:para.end], ctx.year)
     for m in c["cooperate"].finditer(k):
@@ -212,7 +213,7 @@ def _heads(ctx: _Ctx, span: Span) -> tuple[list[Body], Optional[Span], bool]:
     text = doc.text[span.start:span.end]
     colon = text.find(":")
     hi = span.start + colon if colon >= 0 else span.end
-    heads, end = _subject(doc, _bodies(doc, [Span(lo, hi)], ctx.glossary), lo)
+    heads, end = _subject(doc, _bodies(ctx, [Span(lo, hi)]), lo)
     if not heads:
         return [], None, False
     if _LABEL_TAIL.fullmatch(doc.key, end, hi):
@@ -326,7 +327,7 @@ def column_roles(table: Table) -> dict[str, int]:
 
 
 def _cell_bodies(ctx: _Ctx, cell) -> list[Body]:
-    return _bodies(ctx.doc, cell.parts or [cell.span], ctx.glossary) if cell.text else []
+    return _bodies(ctx, cell.parts or [cell.span]) if cell.text else []
 
 
 def _tables(ctx: _Ctx, tables: list[Table]) -> None:
@@ -350,6 +351,26 @@ def _tables(ctx: _Ctx, tables: list[Table]) -> None:
 # --------------------------------------------------------------------------
 
 
+def _learn_names(ctx: _Ctx, impl: list[Section]) -> tuple[tuple[str, ...], ...]:
+    """Full names of bodies heading implementation items (see :func:`learn_name`)."""
+    doc, names = ctx.doc, set()
+    for sec in impl:
+        for item in walk(sec.children):
+            line = _line_of(ctx, item.heading_span.start)
+            lo = _BULLET.match(doc.text, item.heading_span.start, line.end).end()
+            lead = _cues()["heading_lead"].match(doc.key, lo, line.end)
+            lo = lead.end() if lead else lo
+            colon = doc.text.find(":", lo, line.end)
+            hi = colon if colon >= 0 else line.end
+            while hi > lo and doc.text[hi - 1] in " .;":
+                hi -= 1
+            words = words_of(doc, [Span(lo, hi)], ctx.glossary)
+            name = learn_name(doc, words) if words else None
+            if name:
+                names.add(name)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
 def get_role_mentions(doc: Document, sections: list[Section], tables: list[Table],
                       metadata: Metadata, glossary: dict[str, str]) -> Found:
     """Every role-bearing mention of a body, in the order the rules find them."""
@@ -363,6 +384,7 @@ def get_role_mentions(doc: Document, sections: list[Section], tables: list[Table
         skip.append(closing)
     impl = [s for s in walk(sections) if s.kind in _IMPLEMENTATION
             and not any(s.span.start in a.span and a is not s for a in walk(sections) if a.kind in _IMPLEMENTATION)]
+    ctx.found.names = _learn_names(ctx, impl)
     for sec in impl:
         for para in _paragraphs(ctx, infos, sec.heading_span.end, sec.span.end):
             if any(para.start in ch.span for ch in sec.children):

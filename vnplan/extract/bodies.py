@@ -343,12 +343,60 @@ def surface_of(doc: Document, words: tuple[Word, ...]) -> str:
     return text
 
 
-def find_bodies(doc: Document, words: list[Word]) -> list[Body]:
-    """Every body mentioned in ``words``, left to right, without overlaps."""
+def _learned_at(words: list[Word], i: int, names: tuple[tuple[str, ...], ...]) -> int:
+    m = _match(words, i, names) if names else 0
+    if not m:
+        return 0
+    return m + (_level_at(words, i + m) if i + m < len(words) else 0)
+
+
+def learn_name(doc: Document, words: list[Word]) -> Optional[tuple[str, ...]]:
+    """The full name of a body heading an item when the grammar stops short.
+
+    ``2. Trung tâm Kiểm soát bệnh tật tỉnh`` capitalises only the first word
+    of the name; the grammar reads ``Trung tâm Kiểm``. When the heading is a
+    single body followed only by a few lower-case words that are no task verbs
+    (``patterns/agencies.yaml`` ``not_name_words``), those words complete the
+    name; the plan's later mentions then match the full name.
+    """
+    bodies = find_bodies(doc, words)
+    if len(bodies) != 1 or bodies[0].words[0] is not words[0]:
+        return None
+    n_body = len(bodies[0].words)
+    tail = words[n_body:]
+    stop = _not_name_words()
+    if not tail or len(tail) > 6 or any(not w.word or w.cap or w.abbr or w.k in stop for w in tail):
+        return None
+    if _level_at(words, n_body - 1) or any(_level_at(words, j) for j in range(1, n_body)):
+        return None  # the name already ended at a level
+    ext = []
+    for j in range(n_body, len(words)):
+        if _level_at(words, j):
+            if j + _level_at(words, j) != len(words):
+                return None
+            break
+        ext.append(words[j].k)
+    if not ext:
+        return None
+    return tuple(w.k for w in bodies[0].words) + tuple(ext)
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    return frozenset(key(w) for w in patterns.load("agencies").get("not_name_words", []))
+
+
+def find_bodies(doc: Document, words: list[Word], names: tuple[tuple[str, ...], ...] = ()) -> list[Body]:
+    """Every body mentioned in ``words``, left to right, without overlaps.
+
+    ``names``: full names learned from the plan's own headings (keys, longest first).
+    """
     out, i, n = [], 0, len(words)
     starters = _starters()
     while i < n:
         m = body_at(words, i) if words[i].k in starters else 0
+        if names and words[i].first:
+            m = max(m, _learned_at(words, i, names))
         if m:
             ws = tuple(words[i:i + m])
             while ws and (ws[-1].k in vocab().connectors):
