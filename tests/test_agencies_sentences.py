@@ -285,3 +285,21 @@ def test_names_learned_from_item_headings():
         "Trung tâm Dịch vụ nông nghiệp huyện": ["lead"],
         "Sở Y tế": ["lead"],
     }
+
+
+@pytest.mark.parametrize("header,expected", [
+    ("TT\tNội dung công việc\tThời gian thực hiện\tĐơn vị tham mưu\tĐơn vị phối hợp",
+     {"task": 1, "deadline": 2, "lead": 3, "cooperate": 4}),
+    ("STT\tNhiệm vụ, giải pháp\tCơ quan, đơn vị chủ trì\tCơ quan, đơn vị phối hợp\tThời hạn hoàn thành",
+     {"task": 1, "lead": 2, "cooperate": 3, "deadline": 4}),
+    ("TT\tGiải pháp chủ yếu\tTiến độ\tĐịa điểm\tChủ trì thực hiện\tPhối hợp thực hiện",
+     {"task": 1, "deadline": 2, "lead": 4, "cooperate": 5}),
+    ("TT\tPhường\tChỉ tiêu năm 2021", {}),
+])
+def test_table_column_roles(header, expected):
+    from vnplan.extract.assignments import column_roles
+
+    text = "KẾ HOẠCH\nI. NHIỆM VỤ\n" + header + "\n1\t" + "\t".join(["x"] * (header.count("\t"))) + "\n"
+    plan = vnplan.parse_text(text, "h.txt")
+    found = column_roles(plan.tables[0])
+    assert found == expected

@@ -302,10 +302,24 @@ def _item(ctx: _Ctx, infos, sec: Section, heads: list[Body]) -> None:
 
 
 @lru_cache(maxsize=1)
-def _column_roles() -> list[tuple[str, str]]:
+def _column_res() -> dict[str, "regex.Pattern[str]"]:
     cols = patterns.load("agencies")["columns"]
-    out = [(key(p), role) for role, phrases in cols.items() for p in phrases]
-    return sorted(out, key=lambda x: len(x[0]), reverse=True)
+    return {role: regex.compile(rf"(?<!\p{{L}})(?:{_alts(phrases)})(?!\p{{L}})", regex.V1)
+            for role, phrases in cols.items()}
+
+
+def _column_role(header: str) -> Optional[str]:
+    k = " ".join(key(header).split())
+    res = _column_res()
+    for role in ("deadline", "task"):
+        m = res[role].match(k)
+        if m:
+            return role
+    if res["lead"].search(k):
+        return "lead"
+    if res["cooperate"].search(k):
+        return "cooperate"
+    return None
 
 
 def column_roles(table: Table) -> dict[str, int]:
@@ -318,8 +332,7 @@ def column_roles(table: Table) -> dict[str, int]:
         texts = [r.cells[col].text for r in table.header if col < len(r.cells) and r.cells[col].text]
         # the most specific header row first ("Chủ trì" under a merged "Đơn vị thực hiện")
         for text in texts[::-1] + [" ".join(texts)]:
-            k = " ".join(key(text).split())
-            role = next((r for phrase, r in _column_roles() if k.startswith(phrase)), None)
+            role = _column_role(text)
             if role:
                 found.setdefault(role, col)
                 break
