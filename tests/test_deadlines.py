@@ -47,6 +47,7 @@ def test_normalize(text, year, expected):
      "hàng quý", "R/P3M"),
     ("Tổng hợp, báo cáo kết quả trước ngày 15/12/2024.", "trước ngày 15/12/2024", "before 2024-12-15"),
     ("Xây dựng kế hoạch của địa phương, hoàn thành trong tháng 4/2024.", "hoàn thành trong tháng 4/2024", "2024-04"),
+    ("Tổ chức tập huấn trong quý II/2024 cho cán bộ.", "trong quý II/2024", "2024-Q2"),
 ])
 def test_find_deadline(sentence, text, normalized):
     d = find_deadline(sentence, 2021)
@@ -57,6 +58,7 @@ def test_find_deadline(sentence, text, normalized):
 @pytest.mark.parametrize("sentence", [
     "Tham mưu UBND quận bố trí đủ kinh phí cho triển khai các hoạt động y tế.",
     "Phối hợp với Sở Y tế trong quá trình triển khai.",
+    "Bố trí kinh phí cho các hoạt động y tế trong năm 2021 theo quy định.",  # a scope, not a deadline
 ])
 def test_no_deadline(sentence):
     assert find_deadline(sentence, 2021) is None

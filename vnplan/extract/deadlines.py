@@ -41,7 +41,7 @@ _BEFORE = regex.compile(r"^\W*(?:trước|chậm nhất|hạn chót|không muộ
 
 # Deadline phrases inside running text.
 _IN_TEXT = regex.compile(
-    r"(?:trước|chậm nhất(?: là)?|hoàn thành trong)\s+(?:ngày\s+)?"
+    r"(?:trước|chậm nhất(?: là)?|hoàn thành trong|trong(?=\s+(?:tháng|QUY)\s+(?:\d|iv|iii|ii|i\b)))\s+(?:ngày\s+)?"
     r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\d{1,2}\s+(?:của\s+)?(?:hàng\s+)?tháng(?:\s+(?:cuối|đầu))?(?:\s+(?:QUY|năm))?|"
     r"tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|QUY\s+(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4})?|năm\s+\d{4})"
     r"|định kỳ\s+(?:hàng|hằng)\s+(?:tháng|QUY|năm)|định kỳ\s+\d{1,2}\s+tháng|(?:hàng|hằng)\s+(?:tháng|QUY|năm)"
