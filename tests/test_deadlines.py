@@ -44,7 +44,8 @@ def test_normalize(text, year, expected):
     ("- Hoàn thành việc xây dựng kế hoạch thực hiện trên địa bàn phường trước ngày 20/01/2021. Triển khai",
      "trước ngày 20/01/2021", "before 2021-01-20"),
     ("Định kỳ tổng hợp, báo cáo UBND quận hàng quý trước ngày 15 của tháng cuối quý về kết quả",
-     "hàng quý", "R/P3M"),
+     "trước ngày 15 của tháng cuối quý", None),
+    ("Định kỳ hàng quý tổng hợp, báo cáo tiến độ", "Định kỳ hàng quý", "R/P3M"),
     ("Tổng hợp, báo cáo kết quả trước ngày 15/12/2024.", "trước ngày 15/12/2024", "before 2024-12-15"),
     ("Xây dựng kế hoạch của địa phương, hoàn thành trong tháng 4/2024.", "hoàn thành trong tháng 4/2024", "2024-04"),
     ("Tổ chức tập huấn trong quý II/2024 cho cán bộ.", "trong quý II/2024", "2024-Q2"),
@@ -59,6 +60,7 @@ def test_find_deadline(sentence, text, normalized):
     "Tham mưu UBND quận bố trí đủ kinh phí cho triển khai các hoạt động y tế.",
     "Phối hợp với Sở Y tế trong quá trình triển khai.",
     "Bố trí kinh phí cho các hoạt động y tế trong năm 2021 theo quy định.",  # a scope, not a deadline
+    "đưa chỉ tiêu vào kế hoạch phát triển kinh tế - xã hội hàng năm của thành phố.",
 ])
 def test_no_deadline(sentence):
     assert find_deadline(sentence, 2021) is None

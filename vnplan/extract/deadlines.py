@@ -11,7 +11,8 @@ repeating intervals: ``Hàng năm`` -> ``R/P1Y``, ``Hàng quý`` -> ``R/P3M``,
 
 ``find_deadline`` finds a deadline phrase inside a task sentence
 (``trước ngày 20/01/2021``, ``trước ngày 15 của tháng cuối quý``,
-``hàng quý``).
+``trong quý II/2024``, ``định kỳ hàng quý``). A bare ``hàng năm`` is not
+one: in running text it mostly qualifies a noun (``kế hoạch ... hàng năm``).
 """
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ _IN_TEXT = regex.compile(
     r"(?:trước|chậm nhất(?: là)?|hoàn thành trong|trong(?=\s+(?:tháng|QUY)\s+(?:\d|iv|iii|ii|i\b)))\s+(?:ngày\s+)?"
     r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\d{1,2}\s+(?:của\s+)?(?:hàng\s+)?tháng(?:\s+(?:cuối|đầu))?(?:\s+(?:QUY|năm))?|"
     r"tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|QUY\s+(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4})?|năm\s+\d{4})"
-    r"|định kỳ\s+(?:hàng|hằng)\s+(?:tháng|QUY|năm)|định kỳ\s+\d{1,2}\s+tháng|(?:hàng|hằng)\s+(?:tháng|QUY|năm)"
+    r"|định kỳ\s+(?:hàng|hằng)\s+(?:tháng|QUY|năm)|định kỳ\s+\d{1,2}\s+tháng"
     .replace("QUY", _Q), regex.V1)
 
 
