@@ -86,6 +86,9 @@ def _purpose(doc: Document, cs: int, ce: int, a: int, b: int, lo: int, hi: int, 
     return None
 
 
+_PER_UNIT = regex.compile(r"\s*/\s*\p{L}", regex.V1)
+
+
 def amounts_in(doc: Document, lo: int, hi: int) -> list[tuple[int, int, float]]:
     """``(start, end, amount_vnd)`` of every money amount in ``doc.text[lo:hi]``."""
     money = _money()
@@ -100,6 +103,10 @@ def amounts_in(doc: Document, lo: int, hi: int) -> list[tuple[int, int, float]]:
             line_start = doc.text.rfind("\n", 0, m.start()) + 1
             if regex.match(r"\s*\p{L}", tail) and not money.context.search(doc.key[line_start:m.start()]):
                 continue
+        if _PER_UNIT.match(doc.key, m.end()) and not money.context.search(
+                doc.key[doc.text.rfind("\n", 0, m.start()) + 1:m.start()]):
+            continue  # "thu nhập ... 53 triệu đồng/người/năm": a rate, not money of the plan
+            # ("Mức hỗ trợ 50.000đ/người/tháng" names money and stays)
         try:
             value = parse_number(m.group("n"))
         except ValueError:

@@ -75,6 +75,9 @@ class _Vocab:
     leading: "regex.Pattern[str]"
     achievement: "regex.Pattern[str]"
     achievement_window: int
+    output: "regex.Pattern[str]"
+    measure_units: frozenset
+    increase_before: "regex.Pattern[str]"
     target_kinds: frozenset
     target_title: "regex.Pattern[str]"
     heads: "regex.Pattern[str]"
@@ -137,6 +140,9 @@ def vocab() -> _Vocab:
         leading=rx(rf"^(?:(?:{_alts(list(dir_of) + cues['leading_verbs'])})(?!\p{{L}})\s*)+"),
         achievement=rx(rf"(?<!\p{{L}})(?:{_alts(cues['achievement_cues'])})(?!\p{{L}})"),
         achievement_window=int(cues.get("achievement_window", 6)),
+        output=rx(rf"(?<!\p{{L}})(?:{_alts(cues['output_cues'])})(?!\p{{L}})"),
+        measure_units=frozenset(keyof(u) for u in units["measures"]),
+        increase_before=rx(rf"(?<!\p{{L}})(?:{_alts(cues['increase_before_value'])})\s*(?:(?:{_alts(cue_comp)})\s*)?$"),
         target_kinds=frozenset(cues["target_kinds"]),
         target_title=rx(rf"(?<!\p{{L}})(?:{_alts(cues['target_title_words'])})(?!\p{{L}})"),
         heads=rx(rf"^(?:{_alts(cues['indicator_heads'])})(?!\p{{L}})"),
@@ -188,18 +194,27 @@ def find_year(k: str, v: Optional[_Vocab] = None) -> Optional[int]:
     return years[-1][1] if years else None
 
 
+def earliest_year(metadata: Optional[Metadata]) -> Optional[int]:
+    """No target is for a year before the plan was issued: "Luật Giáo dục năm 2019"
+    in a 2024 plan names a law, not a horizon."""
+    date = getattr(metadata, "date", None) if metadata is not None else None
+    period = getattr(metadata, "period", None) if metadata is not None else None
+    years = [y for y in (getattr(date, "year", None), getattr(period, "start", None)) if y]
+    return min(years) if years else None
+
+
 def plan_year(metadata: Optional[Metadata]) -> Optional[int]:
-    """Year the plan's targets refer to: its title's horizon, else period end, else its date."""
+    """Year the plan's targets refer to: its period's end, else its title's horizon, else its date."""
     if metadata is None:
         return None
+    period = getattr(metadata, "period", None)
+    if period is not None and getattr(period, "end", None):
+        return period.end  # "giai đoạn 2024 - 2025, định hướng đến năm 2030" -> 2025
     title = getattr(metadata, "title", None)
     if title:
         y = find_year(keyof(title))
         if y:
             return y
-    period = getattr(metadata, "period", None)
-    if period is not None and getattr(period, "end", None):
-        return period.end
     date = getattr(metadata, "date", None)
     return getattr(date, "year", None) if date is not None else None
 
@@ -301,8 +316,10 @@ def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], i
     m = v.unit_noun.match(rest)
     if m:
         u_start, end = pos + m.start("u"), pos + m.end()
-        p = v.unit_per.match(k[end:end + _W])
-        if p:
+        for _ in range(2):  # "triệu đồng/người/năm"
+            p = v.unit_per.match(k[end:end + _W])
+            if not p:
+                break
             end += p.end()
         return " ".join(text[u_start:end].split()).replace(" /", "/").replace("/ ", "/"), end
     m = _NEXT_WORD.match(rest)
@@ -468,6 +485,8 @@ def _direction(masked: str, clause: _Clause, v: _Vocab) -> Optional[str]:
             return v.dir_of[regex.sub(r"\s+", " ", m.group())]
     if v.decrease_before.search(masked[clause.start:val.lead]):
         return "decrease"
+    if v.increase_before.search(masked[clause.start:val.lead]):
+        return "increase"
     words = masked[clause.start:val.lead].split()
     window = " ".join(words[-v.dir_window:])
     found = list(v.dir_rx.finditer(window))
@@ -589,14 +608,14 @@ def _target_section(secs: list[Section], v: _Vocab) -> bool:
     return any(s.kind in v.target_kinds or v.target_title.search(keyof(s.title)) for s in secs)
 
 
-def _heading_year(doc: Document, secs: list[Section], v: _Vocab) -> Optional[int]:
+def _heading_year(doc: Document, secs: list[Section], v: _Vocab, min_year: Optional[int] = None) -> Optional[int]:
     for s in reversed(secs):
         hs = s.heading_span
         line_end = doc.text.find("\n", hs.start)
         line_end = len(doc.text) if line_end < 0 else max(line_end, hs.end)
         line_start = doc.text.rfind("\n", 0, hs.start) + 1
         y = find_year(doc.key[line_start:line_end], v)
-        if y:
+        if y and (min_year is None or y >= min_year):
             return y
     return None
 
@@ -631,7 +650,8 @@ def _overlaps_any(index: tuple[list[int], list[int]], start: int, end: int) -> b
 
 
 def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: bool,
-                     year: Optional[int], section_id: Optional[str]) -> list[Target]:
+                     year: Optional[int], section_id: Optional[str],
+                     min_year: Optional[int] = None) -> list[Target]:
     """Targets of the sentence ``doc.text[start:end]``."""
     v = vocab()
     text, k = doc.text[start:end], doc.key[start:end]
@@ -651,8 +671,14 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         rate = val.unit in ("%", "‰") or val.of is not None or (val.unit and "/" in val.unit)
         cue = val.comparator != "="
         window = " ".join(k[max(0, val.lead - _W):val.lead].split()[-v.achievement_window:])
-        achieved = bool(v.achievement.search(window))
-        if not (in_target_section or rate or cue or achieved):
+        achieved = bool(v.achievement.search(window) or v.output.search(window))
+        change = bool(v.decrease_before.search(k[max(0, val.lead - 40):val.lead])
+                      or v.increase_before.search(k[max(0, val.lead - 40):val.lead]))
+        measure = bool(val.unit) and keyof(val.unit) in v.measure_units
+        gap = k[kept[-1].unit_end:val.lead] if kept else ""
+        coordinated = bool(kept) and len(gap) <= 60 and not regex.search(r"[;.:]", gap) \
+            and bool(regex.search(r"(?:,|\svà)\s*$", gap)) and val.unit is not None
+        if not (in_target_section or rate or cue or achieved or change or measure or coordinated):
             continue
         if val.unit is None and not (val.linked or cue or val.of is not None):
             continue
@@ -734,7 +760,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
                         break
         if not c.indicator:
             c.indicator = c.value.unit or ""
-    years = horizon_years(k, v)
+    years = [(pos, yr) for pos, yr in horizon_years(k, v) if min_year is None or yr >= min_year]
     for c in clauses:
         val = c.value
         a, b = _strip_span(text, c.start, c.end)
@@ -769,6 +795,7 @@ def text_targets(doc: Document, sections: list[Section], metadata: Optional[Meta
     """Targets written in the running text of every section."""
     v = vocab()
     base_year = plan_year(metadata)
+    min_year = earliest_year(metadata)
     skip = _skip_regions(doc, sections, metadata)
     skip_index = _interval_index(skip)
     # a numbered heading may itself state a target ("a) 100% trạm y tế có bác sĩ"):
@@ -793,10 +820,10 @@ def text_targets(doc: Document, sections: list[Section], metadata: Optional[Meta
         if not secs or _status_section(secs, v):
             continue
         in_target = _target_section(secs, v)
-        year = _heading_year(doc, secs, v) or base_year
+        year = _heading_year(doc, secs, v, min_year) or base_year
         for a, b in _sentences(doc, begin, end):
             out.extend(sentence_targets(doc, a, b, in_target_section=in_target, year=year,
-                                        section_id=secs[-1].id))
+                                        section_id=secs[-1].id, min_year=min_year))
     return out
 
 

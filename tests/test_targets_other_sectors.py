@@ -1,0 +1,92 @@
+"""Targets of sentences from plans of other sectors (agriculture, environment,
+education, infrastructure): the grammar generalisations found with the
+held-out set (tests/heldout). Sentences are written in the genre's style but
+are not the held-out sentences; expected tuples are
+(comparator, value, value_max, of, unit, direction).
+"""
+from __future__ import annotations
+
+import pytest
+
+from vnplan.extract.budget import get_budget
+from vnplan.extract.targets import earliest_year, plan_year, sentence_targets
+from vnplan.model import DateParts, Document, Metadata, Period, Section, Source, Span
+
+
+def _doc(text: str) -> Document:
+    return Document(text=text, source=Source(None, "0" * 64, "txt", "utf-8", len(text)))
+
+
+def _facts(text: str, target_section: bool = False, min_year=None):
+    doc = _doc(text)
+    got = sentence_targets(doc, 0, len(text), in_target_section=target_section, year=2025,
+                           section_id="III.1", min_year=min_year)
+    return [(t.comparator, t.value, t.value_max, t.of, t.unit, t.direction) for t in got]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # output verbs and physical measures make task quantities targets
+    ("Bê tông hóa 32,5 km đường giao thông nội đồng và nạo vét 15 km kênh tưới.", [
+        ("=", 32.5, None, None, "km", None), ("=", 15, None, None, "km", None)]),
+    ("Xây dựng mới 02 nhà máy nước sạch, công suất mỗi nhà máy 3.000 m3/ngày đêm.", [
+        ("=", 2, None, None, "nhà máy", None), ("=", 3000, None, None, "m3/ngày đêm", None)]),
+    ("Trang bị 25 xe thu gom rác và 600 thùng rác công cộng.", [
+        ("=", 25, None, None, "xe", None), ("=", 600, None, None, "thùng", None)]),
+    ("Chuyển đổi khoảng 150 ha đất trồng lúa kém hiệu quả sang nuôi trồng thủy sản.", [
+        ("=", 150, None, None, "ha", None)]),
+    # change cues right before the value
+    ("Sắp xếp, giảm số điểm trường lẻ còn 95 điểm trường.", [
+        ("=", 95, None, None, "điểm trường", "decrease")]),
+    ("Mở rộng diện tích cây ăn quả lên 4.200 ha.", [("=", 4200, None, None, "ha", "increase")]),
+    # "nâng cấp" is no direction, and "cấp" hides no "ấp 08"
+    ("Cải tạo, nâng cấp 06 công trình thủy lợi.", [("=", 6, None, None, "công trình", None)]),
+    # per-capita money is a value, not budget
+    ("Thu nhập bình quân đầu người đạt 60 triệu đồng/người/năm.", [
+        ("=", 60, None, None, "triệu đồng/người/năm", None)]),
+])
+def test_other_sector_sentences(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # activities, grades, thresholds, frequencies: no targets
+    "Tổ chức 02 đợt ra quân vệ sinh môi trường.",
+    "Kiểm tra 01 lần/năm đối với cơ sở có lượng chất thải nguy hại trên 600 kg/năm.",
+    "Định kỳ 06 tháng/lần báo cáo kết quả thực hiện.",
+])
+def test_other_sector_non_targets(text):
+    assert _facts(text) == []
+
+
+def test_co_them_is_an_increase():
+    assert _facts("Có thêm 03 xã đạt chuẩn nông thôn mới nâng cao.", target_section=True) == [
+        ("=", 3, None, None, "xã", "increase")]
+
+
+def test_star_grade_is_not_a_target():
+    assert _facts("Phấn đấu có ít nhất 20 sản phẩm OCOP đạt từ 3 sao trở lên.", target_section=True) == [
+        (">=", 20, None, None, "sản phẩm OCOP", None)]
+
+
+def test_year_before_the_plan_is_no_horizon():
+    text = "Giáo viên đạt chuẩn trình độ đào tạo theo Luật Giáo dục năm 2019 đạt 90%."
+    doc = _doc(text)
+    got = sentence_targets(doc, 0, len(text), in_target_section=True, year=2025, section_id="II.2",
+                           min_year=2024)
+    assert [(t.value, t.year) for t in got] == [(90, 2025)]
+
+
+def test_plan_year_is_period_end_before_orientation_horizon():
+    m = Metadata(title="Phát triển giáo dục giai đoạn 2024 - 2025, định hướng đến năm 2030",
+                 date=DateParts(2024, 3, 15), period=Period(2024, 2025))
+    assert plan_year(m) == 2025
+    assert earliest_year(m) == 2024
+
+
+def test_per_capita_income_is_not_budget_but_allowances_are():
+    text = ("IV. KINH PHÍ\nThu nhập bình quân đạt 55 triệu đồng/người/năm. "
+            "Tổng kinh phí 12 tỷ đồng. Mức hỗ trợ 50.000 đồng/người/ngày.\n")
+    doc = _doc(text)
+    sec = Section(id="IV", number="IV", title="KINH PHÍ", kind="kinh_phi", level=1,
+                  span=Span(0, len(text)), heading_span=Span(0, 11))
+    assert [b.amount_vnd for b in get_budget(doc, [sec])] == [12e9, 50000]
