@@ -128,7 +128,13 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=2001, help="documents in the batch (corpus replicated)")
     ap.add_argument("--repeat", type=int, default=30, help="timed parses per corpus plan")
     ap.add_argument("--no-write", action="store_true", help="do not write benchmarks/results.json")
+    ap.add_argument("--table", action="store_true", help="only print the table of benchmarks/results.json")
+    ap.add_argument("--readme", action="store_true",
+                    help="also put the table of benchmarks/results.json between the bench markers of README.md")
     args = ap.parse_args(argv)
+    if args.table:
+        print(table(json.loads(RESULTS.read_text(encoding="utf-8"))))
+        return _readme() if args.readme else 0
 
     docs = {p.name: p.read_bytes() for p in sorted(CORPUS.glob("*.txt"))}
     res: dict = {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -178,6 +184,25 @@ def main(argv=None) -> int:
     if not args.no_write:
         RESULTS.write_text(json.dumps(_round(res), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"\nwritten {RESULTS.relative_to(ROOT)}")
+        if args.readme:
+            return _readme()
+    return 0
+
+
+_START, _END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def _readme() -> int:
+    """Replace only the block between the bench markers of README.md by the latest table."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if _START not in text or _END not in text:
+        print("README.md has no bench markers", file=sys.stderr)
+        return 1
+    res = json.loads(RESULTS.read_text(encoding="utf-8"))
+    block = f"{_START}\nFigures of {res['date']} (commit {res['commit']}, {res['cpus']} CPUs):\n\n{table(res)}\n{_END}"
+    head, rest = text.split(_START, 1)
+    readme.write_text(head + block + rest.split(_END, 1)[1], encoding="utf-8")
     return 0
 
 
