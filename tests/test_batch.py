@@ -202,3 +202,23 @@ def test_peak_memory_reported_per_worker(archive, tmp_path):
     s = run(collect([archive]), out_dir=tmp_path / "out", jobs=2)
     assert 1 <= len(s.peak_rss_kb) <= 2
     assert all(kb > 1000 for kb in s.peak_rss_kb.values())
+
+
+def test_a_worker_that_dies_is_reported_and_the_batch_goes_on(archive, tmp_path, monkeypatch):
+    """os._exit in a worker (as a segfault would) breaks the pool; the culprit is isolated."""
+    import vnplan.pipeline
+
+    real = vnplan.pipeline.build_plan
+
+    def deadly(doc):
+        if "news" in (doc.source.path or ""):
+            os._exit(1)
+        return real(doc)
+
+    monkeypatch.setattr(vnplan.pipeline, "build_plan", deadly)  # inherited by forked workers
+    s = run(collect([archive]), out_dir=tmp_path / "out", jobs=2)
+    assert (s.parsed, s.failed) == (4, 3)
+    crash = [e for e in s.errors if e.error == batch.WORKER_CRASH]
+    assert [Path(e.path).name for e in crash] == ["news.txt"]
+    assert crash[0].message.endswith("news.txt: the worker process died while parsing this file")
+    assert set(_tree(tmp_path / "out")) == (GOOD - {"b/news.json"}) | {"errors.jsonl"}

@@ -12,6 +12,8 @@ Design:
   output file atomically (temp file + rename) and returns a small :class:`Outcome`; nothing a
   worker does can raise into the parent: a :class:`~vnplan.errors.VnplanError` is a ``failed``
   outcome with its type, any other exception an ``InternalError`` outcome.
+- A worker that dies (segfault, out-of-memory kill) breaks the pool; the unfinished inputs
+  are re-run one at a time so the culprit is reported as ``WorkerCrash`` and the batch goes on.
 - Resumable: an output whose head carries the same ``schema_version`` and ``source.sha256``
   as the input bytes is ``skipped`` (only the first few KB of the old JSON are read).
 - Deterministic: output files do not depend on ``jobs``; the JSON Lines stream and
@@ -326,21 +328,56 @@ def _chunksize(n: int, jobs: int) -> int:
     return max(1, min(32, n // (jobs * 8) or 1))
 
 
+def _parse_chunk(tasks: list[_Task]) -> list[Outcome]:
+    return [parse_one(t) for t in tasks]
+
+
+WORKER_CRASH = "WorkerCrash"
+
+
 def _outcomes(tasks: list[_Task], jobs: int) -> Iterator[Outcome]:
-    """Outcomes in completion order; in-process when ``jobs == 1`` or there is one task."""
+    """Outcomes in completion order; in-process when ``jobs == 1`` or there is one task.
+
+    A worker that dies (a crash in a C extension, the out-of-memory killer) breaks the pool:
+    the unfinished inputs are then run one at a time in a one-worker pool, so the input that
+    kills its worker is identified, reported as ``WorkerCrash`` and the batch goes on.
+    """
     if jobs <= 1 or len(tasks) <= 1:
         warm_up()
         for t in tasks:
             yield parse_one(t)
         return
     import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
     if ctx.get_start_method() == "fork":
         warm_up()  # children inherit the imported modules and compiled patterns
-    with ctx.Pool(processes=min(jobs, len(tasks)), initializer=_init_worker) as pool:
-        yield from pool.imap_unordered(parse_one, tasks, chunksize=_chunksize(len(tasks), jobs))
+    size = _chunksize(len(tasks), jobs)
+    done: set[int] = set()
+    ex = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=ctx, initializer=_init_worker)
+    try:
+        futures = [ex.submit(_parse_chunk, tasks[i:i + size]) for i in range(0, len(tasks), size)]
+        for fut in as_completed(futures):
+            for oc in fut.result():
+                done.add(oc.index)
+                yield oc
+        ex.shutdown()
+        return
+    except BrokenProcessPool:
+        ex.shutdown(wait=True)
+    except BaseException:  # Ctrl-C or the caller stopped: drop what has not started
+        ex.shutdown(wait=False, cancel_futures=True)
+        raise
+    for t in (t for t in tasks if t.index not in done):  # isolation: one input per pool run
+        with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init_worker) as solo:
+            try:
+                yield solo.submit(parse_one, t).result()
+            except BrokenProcessPool:
+                yield Outcome(index=t.index, path=t.path, status="failed", error=WORKER_CRASH,
+                              message=f"{t.path}: the worker process died while parsing this file")
 
 
 def run(
