@@ -47,6 +47,9 @@ def _line(doc: Document, info: LineInfo) -> str:
     return undecorated(doc.text[info.line.start:info.line.end])[1]
 
 
+_NOI_NHAN = regex.compile(r"^nơi nhận[\s*_]*(?::|$)")
+
+
 def is_closing_start(doc: Document, info: LineInfo) -> bool:
     """``Nơi nhận:``, a short ``TM.``/``KT.`` line, or a bare upper-case signer title."""
     if info.kind not in ("text", "heading", "bullet", "table"):
@@ -56,7 +59,7 @@ def is_closing_start(doc: Document, info: LineInfo) -> bool:
         first = cells(doc, info.line)
         text = first[0].text if first else ""
     k = key(text)
-    if regex.match(r"^nơi nhận[\s*_]*(?::|$)", k):  # not "Nơi nhận hồ sơ: ..."
+    if _NOI_NHAN.match(k):  # not "Nơi nhận hồ sơ: ..."
         return True
     if len(text) <= _SHORT_LINE and _closing_re().match(k):
         return True
