@@ -21,8 +21,12 @@ import vnplan.schema
 from vnplan.model import walk
 from vnplan.text.normalise import squash
 
-HELDOUT = Path(__file__).parent / "heldout"
-NAMES = sorted(p.stem for p in HELDOUT.glob("*.yaml"))
+HERE = Path(__file__).parent
+# round 1: used to find the causes of misses (no longer unseen);
+# round 2: written after those fixes, before running vnplan on them.
+SETS = {"heldout": sorted(p.stem for p in (HERE / "heldout").glob("*.yaml")),
+        "heldout2": sorted(p.stem for p in (HERE / "heldout2").glob("*.yaml"))}
+NAMES = [f"{d}/{n}" for d, names in SETS.items() for n in names]
 ATTRS = ("comparator", "unit", "year", "direction", "of", "value_max")
 META = ("doc_type", "number", "symbol", "issuer", "place", "date", "title", "period")
 
@@ -37,12 +41,12 @@ MIN_BUDGET = 0.90
 
 @lru_cache(maxsize=None)
 def _plan(name: str):
-    return vnplan.parse(HELDOUT / f"{name}.txt")
+    return vnplan.parse(HERE / f"{name}.txt")
 
 
 @lru_cache(maxsize=None)
 def _gold(name: str) -> dict:
-    return yaml.safe_load((HELDOUT / f"{name}.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load((HERE / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 def _same(attr: str, gold, pred) -> bool:
@@ -137,12 +141,9 @@ def _print(s: dict) -> None:
         print(f"   sections: {s['top']} (gold {s['gold']['sections']})")
 
 
-@pytest.fixture(scope="module")
-def scores():
-    return [score(n) for n in NAMES]
-
-
-def test_heldout_figures(scores):
+@pytest.mark.parametrize("which", list(SETS))
+def test_heldout_figures(which):
+    scores = [score(f"{which}/{n}") for n in SETS[which]]
     for s in scores:
         _print(s)
     n_pairs = sum(len(s["pairs"]) for s in scores)
@@ -155,7 +156,7 @@ def test_heldout_figures(scores):
     bp = _ratio(b_hit, sum(s["b_pred"] for s in scores))
     br = _ratio(b_hit, sum(s["b_gold"] for s in scores))
     attr_all = sum(attrs.values()) / len(attrs)
-    print(f"\n[ALL held-out] targets P={p:.3f} R={r:.3f} attrs={attr_all:.3f} "
+    print(f"\n[ALL {which}] targets P={p:.3f} R={r:.3f} attrs={attr_all:.3f} "
           + " ".join(f"{a}={v:.3f}" for a, v in attrs.items())
           + f" | metadata={meta:.3f} section_kinds={kinds:.3f} budget P={bp:.3f} R={br:.3f}")
     assert p >= MIN_TARGET_P and r >= MIN_TARGET_R, (p, r)
