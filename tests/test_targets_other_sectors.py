@@ -90,3 +90,23 @@ def test_per_capita_income_is_not_budget_but_allowances_are():
     sec = Section(id="IV", number="IV", title="KINH PHÍ", kind="kinh_phi", level=1,
                   span=Span(0, len(text)), heading_span=Span(0, 11))
     assert [b.amount_vnd for b in get_budget(doc, [sec])] == [12e9, 50000]
+
+
+def test_ha_tang_is_no_decrease():
+    assert _facts("Hạ tầng cáp quang phủ đến 95% thôn, bản.", target_section=True) == [
+        ("=", 95, None, None, "%", None)]
+
+
+def test_eligibility_threshold_is_no_target_nor_budget():
+    text = ("Hỗ trợ tiền điện cho hộ nghèo; người có mức thu nhập dưới 2 triệu đồng/người/tháng "
+            "được xem xét hỗ trợ.")
+    assert _facts(text, target_section=True) == []
+    doc = _doc("IV. KINH PHÍ\n" + text + "\n")
+    sec = Section(id="IV", number="IV", title="KINH PHÍ", kind="kinh_phi", level=1,
+                  span=Span(0, len(doc.text)), heading_span=Span(0, 11))
+    assert get_budget(doc, [sec]) == []
+
+
+def test_linked_value_after_co_muc_is_still_a_target():
+    assert _facts("Tỷ lệ xã có mức độ hài lòng của người dân đạt trên 90%.", target_section=True) == [
+        (">", 90, None, None, "%", None)]

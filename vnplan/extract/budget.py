@@ -89,6 +89,13 @@ def _purpose(doc: Document, cs: int, ce: int, a: int, b: int, lo: int, hi: int, 
 _PER_UNIT = regex.compile(r"\s*/\s*\p{L}", regex.V1)
 
 
+def _clause_before(k: str, lo: int, pos: int) -> str:
+    """Keyed text from the start of the clause holding ``pos`` (after the last ``;`` / ``.``) up to it."""
+    seg = k[lo:pos]
+    cut = max(seg.rfind(";"), seg.rfind(". "))
+    return seg[cut + 1:] if cut >= 0 else seg
+
+
 def amounts_in(doc: Document, lo: int, hi: int) -> list[tuple[int, int, float]]:
     """``(start, end, amount_vnd)`` of every money amount in ``doc.text[lo:hi]``."""
     money = _money()
@@ -104,7 +111,7 @@ def amounts_in(doc: Document, lo: int, hi: int) -> list[tuple[int, int, float]]:
             if regex.match(r"\s*\p{L}", tail) and not money.context.search(doc.key[line_start:m.start()]):
                 continue
         if _PER_UNIT.match(doc.key, m.end()) and not money.context.search(
-                doc.key[doc.text.rfind("\n", 0, m.start()) + 1:m.start()]):
+                _clause_before(doc.key, doc.text.rfind("\n", 0, m.start()) + 1, m.start())):
             continue  # "thu nhập ... 53 triệu đồng/người/năm": a rate, not money of the plan
             # ("Mức hỗ trợ 50.000đ/người/tháng" names money and stays)
         try:
