@@ -25,18 +25,19 @@ HERE = Path(__file__).parent
 # round 1: used to find the causes of misses (no longer unseen);
 # round 2: written after those fixes, before running vnplan on them.
 SETS = {"heldout": sorted(p.stem for p in (HERE / "heldout").glob("*.yaml")),
-        "heldout2": sorted(p.stem for p in (HERE / "heldout2").glob("*.yaml"))}
+        "heldout2": sorted(p.stem for p in (HERE / "heldout2").glob("*.yaml")),
+        "heldout3": sorted(p.stem for p in (HERE / "heldout3").glob("*.yaml"))}
 NAMES = [f"{d}/{n}" for d, names in SETS.items() for n in names]
 ATTRS = ("comparator", "unit", "year", "direction", "of", "value_max")
 META = ("doc_type", "number", "symbol", "issuer", "place", "date", "title", "period")
 
-# Honest levels reached after the generalisation work (README has the figures).
-MIN_TARGET_P = 0.85
-MIN_TARGET_R = 0.85
-MIN_ATTR = 0.85
-MIN_META = 0.90
-MIN_KIND = 0.90
-MIN_BUDGET = 0.90
+# Levels reached after the generalisation work, a little below the figures
+# (tests/heldout/README.md) so that one more miss on a later change is seen
+# in the printout before it fails: target P/R, each target attribute,
+# metadata fields, top-level section kinds, budget P/R.
+MIN = {"heldout": dict(p=0.95, r=0.95, attr=0.95, meta=0.95, kinds=0.95, budget=0.95),
+       "heldout2": dict(p=0.95, r=0.95, attr=0.95, meta=0.95, kinds=0.95, budget=0.95),
+       "heldout3": dict(p=0.85, r=0.85, attr=0.85, meta=0.85, kinds=0.85, budget=0.85)}
 
 
 @lru_cache(maxsize=None)
@@ -159,12 +160,13 @@ def test_heldout_figures(which):
     print(f"\n[ALL {which}] targets P={p:.3f} R={r:.3f} attrs={attr_all:.3f} "
           + " ".join(f"{a}={v:.3f}" for a, v in attrs.items())
           + f" | metadata={meta:.3f} section_kinds={kinds:.3f} budget P={bp:.3f} R={br:.3f}")
-    assert p >= MIN_TARGET_P and r >= MIN_TARGET_R, (p, r)
+    lim = MIN[which]
+    assert p >= lim["p"] and r >= lim["r"], (p, r)
     for a, v in attrs.items():
-        assert v >= MIN_ATTR, (a, v)
-    assert meta >= MIN_META, meta
-    assert kinds >= MIN_KIND, kinds
-    assert bp >= MIN_BUDGET and br >= MIN_BUDGET, (bp, br)
+        assert v >= lim["attr"], (a, v)
+    assert meta >= lim["meta"], meta
+    assert kinds >= lim["kinds"], kinds
+    assert bp >= lim["budget"] and br >= lim["budget"], (bp, br)
 
 
 def test_heldout_output_is_grounded_and_valid():
