@@ -27,6 +27,7 @@ from vnplan.extract.deadlines import deadline_of, find_deadline, normalize_deadl
     ("Hàng tháng, theo các chuyên đề", 2021, "R/P1M"),
     ("Định kỳ 6 tháng", 2021, "R/P6M"),
     ("Năm 2022 Năm 2025", None, "2022, 2025"),
+    ("Năm 2024-2025", None, "2024/2025"),
     ("Quý I/2025", None, "2025-Q1"),
     ("Quý III", 2024, "2024-Q3"),
     ("Trước 31/12/2024", None, "before 2024-12-31"),
@@ -49,6 +50,12 @@ def test_normalize(text, year, expected):
     ("Tổng hợp, báo cáo kết quả trước ngày 15/12/2024.", "trước ngày 15/12/2024", "before 2024-12-15"),
     ("Xây dựng kế hoạch của địa phương, hoàn thành trong tháng 4/2024.", "hoàn thành trong tháng 4/2024", "2024-04"),
     ("Tổ chức tập huấn trong quý II/2024 cho cán bộ.", "trong quý II/2024", "2024-Q2"),
+    # held-out phrasing (other provinces): recurrence after a date, labelled time, year span
+    ("Tổng hợp, báo cáo kết quả về UBND tỉnh trước ngày 15/12 hằng năm.", "trước ngày 15/12 hằng năm", "R/P1Y"),
+    ("báo cáo kết quả về Trung tâm Y tế huyện trước ngày 25 hằng tháng.", "trước ngày 25 hằng tháng", "R/P1M"),
+    ("kịp thời phát hiện, xử lý vi phạm; thời gian thực hiện: Thường xuyên.", "Thường xuyên", None),
+    ("lồng ghép vào hoạt động ngoại khóa trong Năm 2024-2025.", "trong Năm 2024-2025", "2024/2025"),
+    ("bố trí kinh phí cho các nhiệm vụ chuyển đổi số Năm 2024-2025.", "Năm 2024-2025", "2024/2025"),
 ])
 def test_find_deadline(sentence, text, normalized):
     d = find_deadline(sentence, 2021)

@@ -53,7 +53,7 @@ def _due_ok(pred, gold_text: str) -> bool:
     if pred is None:
         return False
     p, g = " ".join(key(pred.text).split()), " ".join(key(gold_text).split())
-    return g in p and len(p) <= len(g) + 16
+    return g in p and len(p) <= len(g) + 24
 
 
 def _measure(plan, gold) -> dict:

@@ -4,7 +4,8 @@
 ``Trước 10/01/2021`` -> ``before 2021-01-10``; ``Tháng 01/2021`` ->
 ``2021-01``; ``Tháng 6, 9`` (plan year 2021) -> ``2021-06, 2021-09``;
 ``Tháng 6, 11-12`` -> ``2021-06, 2021-11/2021-12``; ``Quý I/2025`` ->
-``2025-Q1``; ``Năm 2022 Năm 2025`` -> ``2022, 2025``; recurrences as ISO
+``2025-Q1``; ``Năm 2022 Năm 2025`` -> ``2022, 2025``; ``Năm 2024-2025`` ->
+``2024/2025``; recurrences as ISO
 repeating intervals: ``Hàng năm`` -> ``R/P1Y``, ``Hàng quý`` -> ``R/P3M``,
 ``Định kỳ 6 tháng`` -> ``R/P6M``. Other phrases (``Thường xuyên``,
 ``Theo chỉ đạo``) keep ``normalized = None``.
@@ -30,6 +31,7 @@ _DATE = regex.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})
 _MONTH_YEAR = regex.compile(r"tháng\s*(\d{1,2})\s*[/\-]\s*(\d{4})(?!\d)")
 _MONTHS = regex.compile(r"tháng\s*((?:\d{1,2}(?:\s*-\s*\d{1,2})?(?:\s*(?:,|và|;)\s*(?:tháng\s*)?)?){1,12})")
 _QUARTER = regex.compile(rf"{_Q}\s*(iv|iii|ii|i|[1-4])(?:\s*[/\-]\s*(?:năm\s*)?(\d{{4}}))?(?![\p{{L}}\d])")
+_YEAR_SPAN = regex.compile(r"(?<!\d)(\d{4})\s*[-–]\s*(\d{4})(?!\d)")  # "Năm 2024-2025" -> 2024/2025
 _YEAR = regex.compile(r"(?:năm|đến|trước)\s*(\d{4})(?!\d)")
 _RECUR = [
     (regex.compile(r"(?:hàng|hằng|mỗi) tuần"), "R/P1W"),
@@ -41,12 +43,25 @@ _RECUR = [
 _BEFORE = regex.compile(r"^\W*(?:trước|chậm nhất|hạn chót|không muộn hơn)")
 
 # Deadline phrases inside running text.
+# A recurrence after a date: "trước ngày 15/12 hằng năm", "trước ngày 25 hằng tháng".
+_EVERY = r"(?:\s+(?:hàng|hằng|mỗi)\s+(?:năm|tháng|QUY|tuần))?"
+# A labelled time: "thời gian: Thường xuyên", "thời gian thực hiện: Quý II/2025".
+_LABELLED = (r"(?<=thời (?:gian|hạn)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*)"
+             r"(?:thường xuyên|liên tục|hàng năm|hằng năm|hàng QUY|hằng QUY|hàng tháng|hằng tháng|"
+             r"(?:trước\s+(?:ngày\s+)?)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|"
+             r"tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|QUY\s+(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4})?|"
+             r"năm\s+\d{4}(?:\s*[-–]\s*\d{4})?)")
 _IN_TEXT = regex.compile(
     r"(?:trước|chậm nhất(?: là)?|hoàn thành trong|trong(?=\s+(?:tháng|QUY)\s+(?:\d|iv|iii|ii|i\b)))\s+(?:ngày\s+)?"
-    r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\d{1,2}\s+(?:của\s+)?(?:hàng\s+)?tháng(?:\s+(?:cuối|đầu))?(?:\s+(?:QUY|năm))?|"
+    r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?EVERY|\d{1,2}\s+(?:của\s+)?(?:hàng\s+|hằng\s+)?tháng(?:\s+(?:cuối|đầu))?(?:\s+(?:QUY|năm))?|"
     r"tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|QUY\s+(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4})?|năm\s+\d{4})"
+    # a span of school or calendar years is the task's period ("trong năm 2024-2025");
+    # a single "trong năm 2021" stays a scope
+    r"|(?:hoàn thành\s+)?trong\s+năm(?:\s+học)?\s+\d{4}\s*[-–]\s*\d{4}"
+    r"|(?<=\s)năm(?:\s+học)?\s+\d{4}\s*[-–]\s*\d{4}(?=\s*[.;]?\s*$)"  # closing the task sentence
+    r"|LABELLED"
     r"|định kỳ\s+(?:hàng|hằng)\s+(?:tháng|QUY|năm)|định kỳ\s+\d{1,2}\s+tháng"
-    .replace("QUY", _Q), regex.V1)
+    .replace("EVERY", _EVERY).replace("LABELLED", _LABELLED).replace("QUY", _Q), regex.V1)
 
 
 def _month_list(text: str, year: Optional[int]) -> Optional[str]:
@@ -88,6 +103,9 @@ def normalize_deadline(text: str, year: Optional[int] = None) -> Optional[str]:
     found = [(m.start(), iso or f"R/P{int(m.group(1))}M") for rx, iso in _RECUR if (m := rx.search(k))]
     if found:
         return min(found)[1]
+    span = _YEAR_SPAN.search(k)
+    if span:
+        return before + f"{span.group(1)}/{span.group(2)}"
     years = _YEAR.findall(k) or regex.findall(r"^(\d{4})(?:\s*[-–]\s*(\d{4}))?$", k)
     if years:
         flat = [y for t in years for y in (t if isinstance(t, tuple) else (t,)) if y]
