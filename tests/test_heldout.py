@@ -37,7 +37,7 @@ META = ("doc_type", "number", "symbol", "issuer", "place", "date", "title", "per
 # metadata fields, top-level section kinds, budget P/R.
 MIN = {"heldout": dict(p=0.95, r=0.95, attr=0.95, meta=0.95, kinds=0.95, budget=0.95),
        "heldout2": dict(p=0.95, r=0.95, attr=0.95, meta=0.95, kinds=0.95, budget=0.95),
-       "heldout3": dict(p=0.85, r=0.85, attr=0.85, meta=0.85, kinds=0.85, budget=0.85)}
+       "heldout3": dict(p=0.95, r=0.95, attr=0.95, meta=0.95, kinds=0.95, budget=0.95)}
 
 
 @lru_cache(maxsize=None)

@@ -110,3 +110,25 @@ def test_eligibility_threshold_is_no_target_nor_budget():
 def test_linked_value_after_co_muc_is_still_a_target():
     assert _facts("Tỷ lệ xã có mức độ hài lòng của người dân đạt trên 90%.", target_section=True) == [
         (">", 90, None, None, "%", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a multiplier before a counted noun belongs to the unit
+    ("Đón từ 4 - 4,5 triệu lượt khách.", [("range", 4, 4.5, None, "triệu lượt khách", None)]),
+    # money reached is a target value (and no budget line)
+    ("Doanh thu từ du lịch đạt 2.300 tỷ đồng.", [("=", 2300, None, None, "tỷ đồng", None)]),
+    # road codes are names
+    ("Nâng cấp tuyến QL.12 và ĐT.217 dài 18 km.", [("=", 18, None, None, "km", None)]),
+])
+def test_round3_sentences(text, expected):
+    assert _facts(text, target_section=True) == expected
+
+
+def test_results_section_and_reached_amounts_are_not_budget():
+    from vnplan import parse_text
+    text = ("KẾ HOẠCH\nPhát triển du lịch năm 2025\n\nI. KẾT QUẢ NĂM 2024\nTổng thu đạt 900 tỷ đồng.\n"
+            "II. MỤC TIÊU\nDoanh thu đạt 1.000 tỷ đồng.\nIII. KINH PHÍ\nTổng kinh phí 12 tỷ đồng.\n")
+    plan = parse_text(text)
+    assert [s.kind for s in plan.sections][:1] == ["thuc_trang"]
+    assert [b.amount_vnd for b in plan.budget] == [12e9]
+    assert [(t.value, t.unit) for t in plan.targets] == [(1000, "tỷ đồng")]

@@ -14,7 +14,7 @@ from typing import Optional
 import regex
 
 from vnplan import patterns
-from vnplan.model import BudgetLine, Document, Section, Span, section_at
+from vnplan.model import BudgetLine, Document, Section, Span, ancestors, section_at
 from vnplan.text.normalise import key as keyof
 from vnplan.text.numbers import NUMBER, parse_number
 
@@ -30,6 +30,8 @@ class _Money:
     multipliers: dict[str, float]
     context: "regex.Pattern[str]"
     trailing: "regex.Pattern[str]"
+    reached: "regex.Pattern[str]"
+    not_budget_kinds: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +45,8 @@ def _money() -> _Money:
         regex.V1)
     context = regex.compile(rf"(?<!\p{{L}})(?:{_alts(m['money_context'])})(?!\p{{L}})", regex.V1)
     trailing = regex.compile(rf"(?:(?:^|\s)(?:{_alts(m['purpose_trailing'])})\s*)+$", regex.V1)
-    return _Money(amount, mult, context, trailing)
+    reached = regex.compile(rf"(?<!\p{{L}})(?:{_alts(m['reached_before'])})\s*:?\s*$", regex.V1)
+    return _Money(amount, mult, context, trailing, reached, frozenset(m["not_budget_kinds"]))
 
 
 _CLAUSE_STOP = regex.compile(r"[;\t]|(?<=[.!?])\s+(?=\p{Lu})", regex.V1)
@@ -151,6 +154,9 @@ def get_budget(doc: Document, sections: list[Section]) -> list[BudgetLine]:
             lo, hi = max(line.start, region.start), min(line.end, region.end)
             prev_end = lo
             for a, b, value in amounts_in(doc, lo, hi):
+                if money.reached.search(doc.key, max(lo, a - 30), a) or any(
+                        s.kind in money.not_budget_kinds for s in ancestors(sections, a)):
+                    continue  # "doanh thu đạt 10.500 tỷ đồng", last year's results: no budget
                 cs, ce = _clause(doc, a, b, lo, hi)
                 if prev_end > cs:  # two amounts in one clause: split after the first
                     cs = prev_end

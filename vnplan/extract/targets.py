@@ -151,7 +151,8 @@ def vocab() -> _Vocab:
         not_horizon=rx(rf"(?<!\p{{L}})(?:{_alts(cues['not_horizon'])})\s+$"),
         baseline=rx(rf"(?<!\p{{L}})(?:{_alts(cues['baseline'])})\s+(?P<b>[^,;:.()]{{1,40}}?)(?=\s*[,;:.()]|\s*$)"),
         unit_symbol=rx(rf"^\s*(?P<u>{_alts(units['symbols'])})"),
-        unit_noun=rx(rf"^\s+(?P<u>{_alts(units['nouns'])})(?!\p{{L}})"),
+        # a multiplier may come first: "9,5 triệu lượt khách", "2 nghìn tấn"
+        unit_noun=rx(rf"^\s+(?P<u>(?:(?:{_alts(units['money']['multipliers'])})\s+)?(?:{_alts(units['nouns'])}))(?!\p{{L}})"),
         unit_per=rx(rf"^\s*/\s*(?P<p>(?:{NUMBER}\s*)?(?:{_alts(units['per_nouns'])}))(?!\p{{L}})"),
         trailing=rx(rf"(?:\s+(?:{_alts(cues['trailing_words'])}))+\s*$"),
         trailing_keep=rx(rf"(?:{_alts(cues['trailing_keep'])})\s*$"),
