@@ -54,6 +54,19 @@ def _names(text: str) -> list[str]:
                                            "Công an tỉnh"]),
     ("Chi cục An toàn vệ sinh thực phẩm; Kho bạc Nhà nước tỉnh", ["Chi cục An toàn vệ sinh thực phẩm",
                                                                  "Kho bạc Nhà nước tỉnh"]),
+    # held-out plans (tests/heldout_agencies): offices, province military command, enterprises,
+    # commune officials, village heads, a task verb after a sector name
+    ("Văn phòng UBND tỉnh", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+    ("Phòng Kinh tế, Văn phòng HĐND và UBND quận", ["Phòng Kinh tế", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận"]),
+    ("Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh", ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]),
+    ("Đề nghị Viễn thông Lâm Đồng, Viettel Lâm Đồng, Bưu điện tỉnh",
+     ["Viễn thông Lâm Đồng", "Viettel Lâm Đồng", "Bưu điện tỉnh"]),
+    ("Chủ trì, phối hợp với Sở Tài chính xây dựng dự toán kinh phí", ["Sở Tài chính"]),
+    ("Công chức Địa chính - Xây dựng, Công chức Văn phòng - Thống kê",
+     ["Công chức Địa chính - Xây dựng", "Công chức Văn phòng - Thống kê"]),
+    ("Giao Trưởng các thôn, bản", ["Trưởng các thôn, bản"]),
+    ("phối hợp với nhân viên y tế thôn, bản rà soát", ["nhân viên y tế thôn, bản"]),
+    ("Trưởng ban tổ chức hội nghị", []),
 ])
 def test_bodies(text, expected):
     assert _names(text) == expected
@@ -303,3 +316,36 @@ def test_table_column_roles(header, expected):
     plan = vnplan.parse_text(text, "h.txt")
     found = column_roles(plan.tables[0])
     assert found == expected
+
+
+HEADING_FORMS = """ỦY BAN NHÂN DÂN HUYỆN KRÔNG BÔNG
+Số: 20/KH-UBND
+Krông Bông, ngày 10 tháng 3 năm 2025
+KẾ HOẠCH
+Phòng, chống dịch bệnh trên địa bàn huyện năm 2025
+I. MỤC TIÊU
+- Không để dịch lớn xảy ra.
+II. TỔ CHỨC THỰC HIỆN
+1. Phòng Y tế (PYT)
+- Làm cơ quan thường trực, tham mưu UBND huyện triển khai Kế hoạch.
+2. Các phòng, ban, ngành; UBND các xã, thị trấn
+- Xây dựng kế hoạch của địa phương trong Tháng 4/2025.
+Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị phản ánh về Phòng Y tế để tổng hợp.
+Nơi nhận:
+- UBND tỉnh;
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+"""
+
+
+def test_heading_forms():
+    """A parenthetical abbreviation after the heading body, a generic plural opening the
+    heading list, 'Làm cơ quan thường trực', and a closing 'Trong quá trình thực hiện'
+    paragraph that is no task of the last item."""
+    plan = vnplan.parse_text(HEADING_FORMS, "krong-bong.txt")
+    by_name = {a.name: a for a in plan.agencies}
+    assert by_name["Phòng Y tế"].standing and by_name["Phòng Y tế"].roles == ["lead"]
+    ubnd = by_name["Ủy ban nhân dân các xã, thị trấn"]
+    tasks = [a for a in plan.assignments if a.agency_id == ubnd.id]
+    assert [a.task[:25] for a in tasks] == ["- Xây dựng kế hoạch của đ"]
+    assert tasks[0].deadline.text == "trong Tháng 4/2025" and tasks[0].deadline.normalized == "2025-04"

@@ -22,13 +22,16 @@ from vnplan.text.normalise import key
 HERE = Path(__file__).parent / "heldout_agencies"
 PLANS = sorted(p.stem for p in HERE.glob("*.txt"))
 
-# Honest floors reached by the current code (see the README of the folder).
-MIN_LEAD_F1 = 0.0
-MIN_ROLE_F1 = 0.0
-MIN_STANDING = 0.0
-MIN_ITEMS = 0.0
-MIN_ROWS = 0.0
-MIN_DEADLINES = 0.0
+# Floors a little under what the code reaches after the fixes (all 1.000; first
+# run 0.894 / 0.842 / 0.961 / 0.710 / 0.833 / 0.389 — see the README of the folder).
+# These plans informed the fixes, so they no longer measure generalisation on their
+# own: ``fresh_*`` plans added later were measured once, before any further change.
+MIN_LEAD_F1 = 0.95
+MIN_ROLE_F1 = 0.95
+MIN_STANDING = 0.95
+MIN_ITEMS = 0.9
+MIN_ROWS = 0.9
+MIN_DEADLINES = 0.9
 
 
 @pytest.fixture(scope="module")

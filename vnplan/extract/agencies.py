@@ -18,7 +18,7 @@ import regex
 
 from vnplan import patterns
 from vnplan.extract.assignments import RoleMention, get_role_mentions
-from vnplan.extract.bodies import Body, find_bodies, words_of
+from vnplan.extract.bodies import Body, find_bodies, vocab, words_of
 from vnplan.model import Agency, Assignment, Document, Metadata, Section, Span, Table
 from vnplan.text.normalise import key
 
@@ -47,7 +47,7 @@ def get_glossary(doc: Document) -> dict[str, str]:
         cand = before[-len(letters):]
         if all(key(w)[:1] == key(ch) for w, ch in zip(cand, letters)):
             out.setdefault(abbr, " ".join(cand))
-        elif abbr not in out:
+        elif abbr not in out and abbr not in vocab().abbreviations:
             # a foreign acronym after a body: "Trung tâm Kiểm soát bệnh tật (CDC)"
             line_start = doc.text.rfind("\n", 0, m.start()) + 1
             bodies = find_bodies(doc, words_of(doc, [Span(max(line_start, m.start() - 160), m.start())]))

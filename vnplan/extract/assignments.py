@@ -76,6 +76,7 @@ def _cues() -> dict[str, "regex.Pattern[str]"]:
         "standing_start": regex.compile(rf"^(?:{_alts(d['standing_task_start'])})(?!\p{{L}})", regex.V1),
         "filler": regex.compile(rf"^(?:[\s,;&]|(?:{filler})(?!\p{{L}})){{0,12}}$", regex.V1),
         "subject_coop": regex.compile(rf"^\s*(?:{_alts(d['subject_cooperate_verbs'])})(?!\p{{L}})", regex.V1),
+        "item_closing": regex.compile(rf"\W{{0,3}}(?:{_alts(d.get('item_closing', []))})(?!\p{{L}})", regex.V1),
         "heading_lead": regex.compile(rf"\s*(?:{_alts(d['heading_lead_words'])})(?!\p{{L}})\s*", regex.V1),
     }
 
@@ -111,8 +112,8 @@ def _subject(doc: Document, bodies: list[Body], start: int) -> tuple[list[Body],
         gap = doc.key[anchor:b.span.start]
         if out and not regex.fullmatch(r"\s*(?:,|và|;)\s*", gap):
             break
-        if not out and gap.strip(" *-+•–"):
-            break
+        if not out and gap.strip(" *-+•–") and not _cues()["filler"].match(gap.strip(" *-+•–")):
+            break  # a generic plural may open the list: "Các sở, ban, ngành; UBND các huyện"
         out.append(b)
         anchor = b.span.end
     return out, anchor
@@ -195,7 +196,7 @@ def _trim(doc: Document, lo: int, hi: int) -> Optional[Span]:
     return Span(lo + len(text) - len(text.lstrip()), lo + len(text.rstrip()))
 
 
-_LABEL_TAIL = regex.compile(r"[\s,;.]*(?:(?:và|các|những|có trách nhiệm|chịu trách nhiệm|thực hiện)(?!\p{L})[^:]{0,60})?$", regex.V1)
+_LABEL_TAIL = regex.compile(r"[\s,;.]*(?:\([^()\n]{0,60}\)[\s,;.]*)?(?:(?:và|các|những|có trách nhiệm|chịu trách nhiệm|thực hiện)(?!\p{L})[^:]{0,60})?$", regex.V1)
 
 
 def _heads(ctx: _Ctx, span: Span) -> tuple[list[Body], Optional[Span], bool]:
@@ -265,7 +266,7 @@ def _item(ctx: _Ctx, infos, sec: Section, heads: list[Body]) -> None:
     child_spans = [ch.span for ch in sec.children]
     current = heads
     for para in _paragraphs(ctx, infos, head_span.end, sec.span.end):
-        if _closing_paragraph(doc, para):
+        if _closing_paragraph(doc, para) or _cues()["item_closing"].match(doc.key, para.start, para.end):
             current = []  # "Trên đây là Kế hoạch ..." closes the last item
         if any(para.start in cs for cs in child_spans):
             continue

@@ -84,7 +84,8 @@ def vocab() -> _Vocab:
     data = patterns.load("agencies")
     types = []
     for entry in data["types"]:
-        kind = "descriptive" if entry.get("descriptive") else "complete" if entry.get("complete") else "named"
+        kind = ("descriptive" if entry.get("descriptive") else "complete" if entry.get("complete")
+                else "levelled" if entry.get("levelled") else "named")
         for phrase in _phrase_keys([entry["phrase"]]):
             types.append((phrase, kind))
     types.sort(key=lambda t: len(t[0]), reverse=True)
@@ -239,8 +240,12 @@ def _name_word_at(words: list[Word], i: int) -> int:
 
 def _name_at(words: list[Word], i: int) -> int:
     n, j = len(words), i
+    stop = _not_name_words()
     while j < n:
         m = _name_word_at(words, j)
+        if m and j > i and not (words[j].cap or words[j].abbr) and words[j].k in stop \
+                and words[j - 1].k not in vocab().connectors:
+            break  # "Sở Tài chính xây dựng dự toán": a lower-case task verb ends the name
         if m:
             j += m
             continue
@@ -282,10 +287,13 @@ def body_at(words: list[Word], i: int) -> int:
     t, kind = _type_at(words, j)
     if not t:
         return 0
-    if not (words[j].cap or words[j].abbr or plural or group):
+    if not (words[j].cap or words[j].abbr or plural or group or kind == "levelled"):
         # a lower-case type word is a body only with a capitalised name: "phòng Y tế"
         if kind == "descriptive" or not (j + t < n and (words[j + t].cap or words[j + t].abbr)):
             return 0
+    if kind == "levelled":  # "Trưởng các thôn, bản": the level is the whole name
+        level = _level_at(words, j + t) if j + t < n else 0
+        return j + t + level - i if level else 0
     j += t
     name = 0
     if kind == "descriptive":
