@@ -1,12 +1,220 @@
-"""Legacy Vietnamese encodings (Windows-1258; TCVN3 and VNI to come)."""
+"""Legacy Vietnamese encodings: TCVN3 (ABC), VNI-Windows and Windows-1258.
+
+The tables are data in ``patterns/encodings/*.yaml``. Which encoding a file
+uses is decided by its own text: every candidate decoding is scored by the
+share of its words that are well-formed Vietnamese syllables, and the best
+one wins.
+"""
 from __future__ import annotations
 
+import unicodedata
+from functools import lru_cache
 from typing import Optional
+
+import regex
+
+from vnplan import patterns
+
+CANDIDATES = ("windows-1258", "tcvn3", "vni")
+MIN_SCORE = 0.5  # below this share of valid syllables no candidate is trusted
+
+
+@lru_cache(maxsize=1)
+def _tcvn3() -> dict[int, str]:
+    data = patterns.load("encodings/tcvn3")
+    table = {int(b): ch for b, ch in data["bytes"].items()}
+    return table
+
+
+@lru_cache(maxsize=1)
+def _vni() -> tuple[dict[str, str], "regex.Pattern[str]"]:
+    """VNI sequence (as cp1252 text) -> letter, and a longest-first pattern."""
+    data = patterns.load("encodings/vni")
+    seq_to_char = {seq: ch for ch, seq in data["letters"].items()}
+    alts = sorted(seq_to_char, key=len, reverse=True)
+    return seq_to_char, regex.compile("|".join(map(regex.escape, alts)))
+
+
+def _base(data: bytes, byte: int, codepage: str) -> Optional[str]:
+    try:
+        return bytes([byte]).decode(codepage)
+    except UnicodeDecodeError:
+        return None
+
+
+def decode_tcvn3(data: bytes) -> Optional[str]:
+    """TCVN3 bytes -> Unicode (capitals restored), or None when a byte is undefined."""
+    table = _tcvn3()
+    base = patterns.load("encodings/tcvn3")["base"]
+    out = []
+    cache: dict[int, Optional[str]] = {}
+    for b in data:
+        ch = table.get(b)
+        if ch is None:
+            if b not in cache:
+                cache[b] = _base(data, b, base)
+            ch = cache[b]
+            if ch is None:
+                return None
+        out.append(ch)
+    text = restore_capitals("".join(out), set(table.values()))
+    return _always_capital().sub(lambda m: m.group()[0].upper() + m.group()[1:], text)
+
+
+@lru_cache(maxsize=1)
+def _always_capital() -> "regex.Pattern[str]":
+    words = patterns.load("encodings/tcvn3").get("always_capital") or []
+    alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return regex.compile(rf"(?<!\p{{L}})(?:{alts})(?!\p{{L}})", regex.IGNORECASE)
+
+
+def decode_vni(data: bytes) -> Optional[str]:
+    """VNI-Windows bytes -> Unicode, or None when a byte is undefined."""
+    base = patterns.load("encodings/vni")["base"]
+    try:
+        raw = data.decode(base)
+    except UnicodeDecodeError:
+        return None
+    seq_to_char, pattern = _vni()
+    return pattern.sub(lambda m: seq_to_char[m.group()], raw)
+
+
+def decode_cp1258(data: bytes) -> Optional[str]:
+    """Windows-1258 (combining tone marks) -> NFC Unicode."""
+    try:
+        return unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+
+
+_DECODERS = {"windows-1258": decode_cp1258, "tcvn3": decode_tcvn3, "vni": decode_vni}
+
+
+def encode(text: str, encoding: str) -> bytes:
+    """Inverse of the tables (used by tests and fixture builders): NFC text -> bytes."""
+    text = unicodedata.normalize("NFC", text)
+    if encoding == "tcvn3":
+        inverse = {ch: bytes([b]) for b, ch in _tcvn3().items()}
+        # no toned capitals in TCVN3: they are written with the lower-case codes
+        return b"".join(inverse.get(ch) or inverse.get(ch.lower()) or ch.encode("cp1252") for ch in text)
+    if encoding == "vni":
+        letters = patterns.load("encodings/vni")["letters"]
+        return "".join(letters.get(ch, ch) for ch in text).encode("cp1252")
+    if encoding == "windows-1258":
+        return "".join(_split_tone(ch) for ch in text).encode("cp1258")
+    raise ValueError(f"unknown encoding {encoding!r}")
+
+
+def _split_tone(ch: str) -> str:
+    """Letter with its tone as a combining mark (the Windows-1258 way): ``ế`` -> ``ê`` + U+0301."""
+    parts = unicodedata.normalize("NFD", ch)
+    tones = "".join(c for c in parts if c in _TONES)
+    if not tones:
+        return ch
+    return unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES)) + tones
+
+
+# --------------------------------------------------------------------------
+# TCVN3 capitals
+
+_WORD = regex.compile(r"\p{L}+")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?]\s)[\s\d\W]{0,12}$")
+
+
+def restore_capitals(text: str, ambiguous: set[str]) -> str:
+    """Upper-case toned letters that TCVN3 wrote with lower-case codes.
+
+    A word whose other letters are capitals is a capital word (``KÕ HO¹CH`` ->
+    ``KẾ HOẠCH``); a word with no clue of its own follows the words of its line
+    that have one; a word at the start of a line or sentence gets a capital
+    first letter. Mid-sentence capitals (``Ủy ban``) cannot be recovered.
+    """
+    amb = {ch for ch in ambiguous if ch.islower() and ch.upper() not in ambiguous}
+    lines = text.split("\n")
+    return "\n".join(_restore_line(line, amb) for line in lines)
+
+
+def _word_vote(word: str, amb: set[str]) -> Optional[bool]:
+    """True/False when the other letters of a word with an ambiguous letter are
+    all capitals / not; None when the word says nothing."""
+    if not any(ch in amb for ch in word):
+        return None
+    others = [ch for ch in word[1:] if ch not in amb and ch.lower() != ch.upper()]
+    if not others:
+        return None
+    return all(ch.isupper() for ch in others)
+
+
+def _restore_line(line: str, amb: set[str]) -> str:
+    if not any(ch in amb for ch in line):
+        return line
+    votes = [v for v in (_word_vote(w, amb) for w in _WORD.findall(line)) if v is not None]
+    line_upper = bool(votes) and sum(votes) > len(votes) / 2
+
+    def fix(m: "regex.Match[str]") -> str:
+        word = m.group()
+        if not any(ch in amb for ch in word):
+            return word
+        vote = _word_vote(word, amb)
+        upper = vote if vote is not None else line_upper and (word[0] in amb or word[0].isupper())
+        if upper:
+            return word.upper()
+        if word[0] in amb and _SENTENCE_START.search(line[: m.start()]):
+            return word[0].upper() + word[1:]
+        return word
+
+    return _WORD.sub(fix, line)
+
+
+# --------------------------------------------------------------------------
+# Detection
+
+_VOWELS = "aăâeêioôơuưy"
+_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+_NUCLEUS = rf"[{_VOWELS}]{{1,3}}"
+_CODA = r"(?:ch|ng|nh|[cmnpt])?"
+_SYLLABLE = regex.compile(rf"{_ONSET}{_NUCLEUS}{_CODA}")
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _is_syllable(word: str) -> bool:
+    """Well-formed Vietnamese syllable: onset, 1-3 vowels, coda, at most one tone."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = sum(ch in _TONES for ch in decomposed)
+    if tones > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    return _SYLLABLE.fullmatch(bare) is not None
+
+
+def score(text: str) -> float:
+    """Share of the words of ``text`` (those with a non-ASCII letter weigh
+    double) that are valid Vietnamese syllables."""
+    words = _WORD_ANY.findall(text[:200_000])
+    if not words:
+        return 0.0
+    total = good = 0
+    for w in words:
+        weight = 1 if w.isascii() else 2
+        total += weight
+        if _is_syllable(w):
+            good += weight
+    return good / total
+
+
+_WORD_ANY = regex.compile(r"[^\s\d\p{P}\p{S}]+")
 
 
 def detect_and_decode(data: bytes) -> Optional[tuple[str, str]]:
     """Best legacy decoding of ``data`` as ``(text, encoding)``, or None."""
-    try:
-        return data.decode("cp1258"), "windows-1258"
-    except UnicodeDecodeError:
+    best: Optional[tuple[float, str, str]] = None
+    for name in CANDIDATES:
+        text = _DECODERS[name](data)
+        if text is None:
+            continue
+        s = score(text)
+        if best is None or s > best[0]:
+            best = (s, text, name)
+    if best is None or best[0] < MIN_SCORE:
         return None
+    return best[1], best[2]

@@ -1,0 +1,99 @@
+"""Legacy encodings: TCVN3 (ABC), VNI-Windows, Windows-1258 -> the same NFC text."""
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import vnplan
+from vnplan.errors import DecodeError
+from vnplan.text import legacy
+
+CORPUS = sorted((Path(__file__).parent.parent / "corpus").glob("*.txt"))
+# characters the single-byte encodings cannot hold, and what old files printed instead
+UNENCODABLE = {"≥": ">=", "κ": "k"}
+
+
+def encodable(text: str) -> str:
+    for ch, repl in UNENCODABLE.items():
+        text = text.replace(ch, repl)
+    return text
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni", "windows-1258"])
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_corpus_round_trip(path, encoding):
+    text = encodable(path.read_text(encoding="utf-8"))
+    data = legacy.encode(text, encoding)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    decoded, detected = legacy.detect_and_decode(data)
+    assert detected == encoding
+    assert decoded == text
+
+
+@pytest.mark.parametrize("sentence,tcvn3", [
+    ("KẾ HOẠCH", b"K\xd5 HO\xb9CH"),
+    ("Ủy ban nhân dân huyện", b"\xf1y ban nh\xa9n d\xa9n huy\xd6n"),
+    ("Đạt 95% trẻ em được tiêm chủng", b"\xa7\xb9t 95% tr\xce em \xae\xad\xeec ti\xaam ch\xf1ng"),
+])
+def test_tcvn3_known_bytes(sentence, tcvn3):
+    assert legacy.encode(sentence, "tcvn3") == tcvn3
+    assert legacy.decode_tcvn3(tcvn3) == sentence
+
+
+@pytest.mark.parametrize("sentence,vni", [
+    ("Kế hoạch", "Keá hoaïch"),
+    ("Ủy ban nhân dân", "UÛy ban nhaân daân"),
+    ("người được", "ngöôøi ñöôïc"),
+])
+def test_vni_known_bytes(sentence, vni):
+    assert legacy.encode(sentence, "vni") == vni.encode("cp1252")
+    assert legacy.decode_vni(vni.encode("cp1252")) == sentence
+
+
+def test_capitals_follow_the_word_and_line():
+    assert legacy.decode_tcvn3(legacy.encode("I. MỤC ĐÍCH, YÊU CẦU", "tcvn3")) == "I. MỤC ĐÍCH, YÊU CẦU"
+    assert legacy.decode_tcvn3(legacy.encode("HÀ NỘI", "tcvn3")) == "HÀ NỘI"
+    assert legacy.decode_tcvn3(legacy.encode("Hà Nội", "tcvn3")) == "Hà Nội"
+    assert legacy.decode_tcvn3(legacy.encode("Số: 12/KH-UBND", "tcvn3")) == "Số: 12/KH-UBND"
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni", "windows-1258"])
+def test_parse_reports_encoding(tmp_path, encoding):
+    text = encodable(CORPUS[0].read_text(encoding="utf-8"))
+    f = tmp_path / "plan.txt"
+    f.write_bytes(legacy.encode(text, encoding))
+    from vnplan.readers import read_path
+
+    doc = read_path(f)
+    assert doc.source.encoding == encoding
+    assert doc.source.format == "txt"
+    assert doc.text == text
+
+
+def test_undecodable_bytes(tmp_path):
+    f = tmp_path / "noise.txt"
+    f.write_bytes(bytes(range(128, 256)) * 20)
+    with pytest.raises(DecodeError) as err:
+        vnplan.parse(f)
+    assert str(f) in str(err.value)
+
+
+VIET = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ ,.\n0123456789",
+               min_size=1, max_size=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(VIET)
+def test_vni_and_cp1258_invert_exactly(text):
+    for enc in ("vni", "windows-1258"):
+        dec = legacy.decode_vni if enc == "vni" else legacy.decode_cp1258
+        assert dec(legacy.encode(text, enc)) == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(VIET)
+def test_tcvn3_inverts_lower_case(text):
+    # no capitals in the input: only the sentence-start rule may change a letter's case
+    out = legacy.decode_tcvn3(legacy.encode(text, "tcvn3"))
+    assert out.lower() == text.lower()
