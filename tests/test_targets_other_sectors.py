@@ -132,3 +132,16 @@ def test_results_section_and_reached_amounts_are_not_budget():
     assert [s.kind for s in plan.sections][:1] == ["thuc_trang"]
     assert [b.amount_vnd for b in plan.budget] == [12e9]
     assert [(t.value, t.unit) for t in plan.targets] == [(1000, "tỷ đồng")]
+
+
+def test_dong_ho_is_a_count_not_money():
+    assert _facts("Lắp đặt 200 đồng hồ nước cho các hộ dân.") == [("=", 200, None, None, "đồng hồ", None)]
+    doc = _doc("IV. KINH PHÍ\nLắp đặt 200 đồng hồ nước; kinh phí 300 triệu đồng.\n")
+    sec = Section(id="IV", number="IV", title="KINH PHÍ", kind="kinh_phi", level=1,
+                  span=Span(0, len(doc.text)), heading_span=Span(0, 11))
+    assert [b.amount_vnd for b in get_budget(doc, [sec])] == [300e6]
+
+
+def test_ca_n_is_a_quantifier_and_xu_ly_dut_diem_an_output():
+    assert _facts("Kéo giảm tai nạn giao thông trên cả 3 tiêu chí.", target_section=True) == []
+    assert _facts("Xử lý dứt điểm 08 điểm đen tai nạn giao thông.") == [("=", 8, None, None, "điểm", None)]

@@ -41,7 +41,7 @@ def _money() -> _Money:
     amount = regex.compile(
         rf"(?<![\p{{L}}\d/])(?P<n>{NUMBER})\s*"
         rf"(?:(?P<m>{_alts(mult)})(?!\s*(?:{_alts(m['not_after_multiplier'])})(?!\p{{L}}))(?!\p{{L}})\s*)?"
-        rf"(?P<c>(?:{_alts(m['currencies'])})(?!\p{{L}}))?",
+        rf"(?P<c>(?:{_alts(m['currencies'])})(?!\p{{L}})(?!\s+(?:{_alts(m['not_after_currency'])})(?!\p{{L}})))?",
         regex.V1)
     context = regex.compile(rf"(?<!\p{{L}})(?:{_alts(m['money_context'])})(?!\p{{L}})", regex.V1)
     trailing = regex.compile(rf"(?:(?:^|\s)(?:{_alts(m['purpose_trailing'])})\s*)+$", regex.V1)
