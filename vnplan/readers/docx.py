@@ -1,0 +1,242 @@
+"""DOCX (Word 2007+): paragraphs and tables in body order.
+
+Word's automatic list numbering is not in the paragraph text; it is rendered
+from ``numbering.xml`` (number format, level text such as ``%1.`` or ``%2)``,
+start values, counters per list and level) so that ``I.``, ``1.``, ``a)``
+appear as printed. Tables become tab-separated rows.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from typing import Optional
+
+from vnplan.errors import CorruptDocumentError, EncryptedDocumentError
+from vnplan.readers.html import ROW, join_paragraphs
+from vnplan.readers.txt import clean_text
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def decode(data: bytes, name: str) -> tuple[str, Optional[str], list[int]]:
+    """Body text of a .docx, no encoding, no pages (Word paginates at print time)."""
+    try:
+        import docx  # python-docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ModuleNotFoundError:
+        raise
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as err:
+        raise CorruptDocumentError(name, f"DOCX is corrupt or truncated ({type(err).__name__}: {err})") from None
+    except Exception as err:  # lxml syntax errors in a damaged part
+        raise CorruptDocumentError(name, f"DOCX cannot be read ({type(err).__name__})") from None
+    numbering = Numbering.from_document(document)
+    lines = list(_body_lines(document, numbering))
+    return clean_text(join_paragraphs(lines)), None, []
+
+
+# --------------------------------------------------------------------------
+# numbering.xml
+
+@dataclass
+class Level:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+    restart: Optional[int] = None  # lvlRestart: restart after this (1-based) level
+
+
+@dataclass
+class Numbering:
+    """Levels per numId, and the running counters."""
+
+    levels: dict[str, dict[int, Level]] = field(default_factory=dict)
+    starts: dict[tuple[str, int], int] = field(default_factory=dict)  # lvlOverride/startOverride
+    abstract_of: dict[str, str] = field(default_factory=dict)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    style_num: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    @classmethod
+    def from_document(cls, document) -> "Numbering":
+        self = cls()
+        try:
+            part = document.part.numbering_part
+        except (NotImplementedError, KeyError, AttributeError):
+            part = None
+        if part is not None:
+            root = part.element
+            abstract: dict[str, dict[int, Level]] = {}
+            for an in root.findall(f"{W}abstractNum"):
+                lv = {}
+                for lvl in an.findall(f"{W}lvl"):
+                    lv[int(lvl.get(f"{W}ilvl", "0"))] = _level(lvl)
+                abstract[an.get(f"{W}abstractNumId")] = lv
+            for num in root.findall(f"{W}num"):
+                nid = num.get(f"{W}numId")
+                ref = num.find(f"{W}abstractNumId")
+                aid = ref.get(f"{W}val") if ref is not None else None
+                self.levels[nid] = dict(abstract.get(aid, {}))
+                self.abstract_of[nid] = aid
+                for ov in num.findall(f"{W}lvlOverride"):
+                    ilvl = int(ov.get(f"{W}ilvl", "0"))
+                    so = ov.find(f"{W}startOverride")
+                    if so is not None:
+                        self.starts[(nid, ilvl)] = int(so.get(f"{W}val"))
+                    lvl = ov.find(f"{W}lvl")
+                    if lvl is not None:
+                        self.levels[nid][ilvl] = _level(lvl)
+        for style in document.styles:
+            ppr = getattr(style.element, "pPr", None)
+            got = _num_pr(ppr)
+            if got:
+                self.style_num[style.style_id] = got
+        return self
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """Printed label of the next item of list ``num_id`` at level ``ilvl``."""
+        levels = self.levels.get(num_id)
+        if not levels or num_id == "0":
+            return ""
+        # lists sharing an abstract definition continue each other's numbers,
+        # unless the list restarts them (startOverride)
+        overrides = any(n == num_id for n, _ in self.starts)
+        key = num_id if overrides else f"a{self.abstract_of.get(num_id) or num_id}"
+        counters = self.counters.setdefault(key, {})
+        level = levels.get(ilvl, Level())
+        if ilvl in counters:
+            counters[ilvl] += 1
+        else:
+            counters[ilvl] = self.starts.get((num_id, ilvl), level.start)
+        for deeper in [k for k in counters if k > ilvl]:
+            lv = levels.get(deeper, Level())
+            if lv.restart is None or lv.restart - 1 >= ilvl:
+                del counters[deeper]
+        if level.fmt == "bullet":
+            return level.text if level.text in ("-", "+", "*", "–") else "-"
+        if level.fmt == "none":
+            return ""
+        text = level.text
+        for k in range(9):
+            token = f"%{k + 1}"
+            if token in text:
+                lv = levels.get(k, Level())
+                value = counters.get(k, self.starts.get((num_id, k), lv.start))
+                text = text.replace(token, _format(value, lv.fmt if k != ilvl else level.fmt))
+        return text
+
+
+def _level(lvl) -> Level:
+    def val(tag: str) -> Optional[str]:
+        el = lvl.find(f"{W}{tag}")
+        return el.get(f"{W}val") if el is not None else None
+
+    restart = val("lvlRestart")
+    return Level(fmt=val("numFmt") or "decimal", text=val("lvlText") if val("lvlText") is not None else "",
+                 start=int(val("start") or 1), restart=int(restart) if restart is not None else None)
+
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, sym in _ROMAN:
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    # Word: a..z, then aa..zz, aaa..
+    n = max(n, 1)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def _num_pr(ppr) -> Optional[tuple[str, int]]:
+    if ppr is None:
+        return None
+    numpr = ppr.find(f"{W}numPr")
+    if numpr is None:
+        return None
+    nid = numpr.find(f"{W}numId")
+    ilvl = numpr.find(f"{W}ilvl")
+    if nid is None:
+        return None
+    return nid.get(f"{W}val"), int(ilvl.get(f"{W}val")) if ilvl is not None else 0
+
+
+# --------------------------------------------------------------------------
+# body
+
+def _body_lines(document, numbering: Numbering):
+    body = document.element.body
+    for el in body.iterchildren():
+        if el.tag == f"{W}p":
+            yield _paragraph_text(el, numbering)
+        elif el.tag == f"{W}tbl":
+            yield ""
+            for row in _table_rows(el):
+                yield ROW + row
+            yield ""
+        elif el.tag == f"{W}sdt":
+            content = el.find(f"{W}sdtContent")
+            for p in (content.iter(f"{W}p") if content is not None else ()):
+                yield _paragraph_text(p, numbering)
+
+
+def _runs_text(el) -> str:
+    parts = []
+    for node in el.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}delText"):
+        tag = node.tag
+        if tag == f"{W}t":
+            parts.append(node.text or "")
+        elif tag == f"{W}tab":
+            parts.append(" ")
+        elif tag in (f"{W}br", f"{W}cr"):
+            parts.append("\n" if node.get(f"{W}type") in (None, "textWrapping") else "\n")
+    return "".join(parts)
+
+
+def _paragraph_text(p, numbering: Numbering) -> str:
+    text = _runs_text(p)
+    ppr = p.find(f"{W}pPr")
+    got = _num_pr(ppr)
+    if got is None and ppr is not None:
+        style = ppr.find(f"{W}pStyle")
+        if style is not None:
+            got = numbering.style_num.get(style.get(f"{W}val"))
+    if got is not None and text.strip():
+        label = numbering.label(*got)
+        if label:
+            text = f"{label} {text.lstrip()}"
+    return text
+
+
+def _table_rows(tbl) -> list[str]:
+    rows = []
+    for tr in tbl.findall(f"{W}tr"):
+        cells = []
+        for tc in tr.findall(f"{W}tc"):
+            paras = [" ".join(_runs_text(p).split()) for p in tc.iter(f"{W}p")]
+            cells.append(" ".join(t for t in paras if t))
+        if any(cells):
+            rows.append("\t".join(cells))
+    return rows
