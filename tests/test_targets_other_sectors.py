@@ -145,3 +145,18 @@ def test_dong_ho_is_a_count_not_money():
 def test_ca_n_is_a_quantifier_and_xu_ly_dut_diem_an_output():
     assert _facts("Kéo giảm tai nạn giao thông trên cả 3 tiêu chí.", target_section=True) == []
     assert _facts("Xử lý dứt điểm 08 điểm đen tai nạn giao thông.") == [("=", 8, None, None, "điểm", None)]
+
+
+def test_page_header_inside_a_broken_sentence_is_no_value():
+    from vnplan import parse_text
+    text = ("KẾ HOẠCH\nPhát triển thể thao năm 2025\n\nI. MỤC TIÊU\n"
+            "- Ít nhất 70% trường học\n\nTrang 3/9\n\ncó câu lạc bộ thể thao.\n"
+            "- Duy trì 12 giải thể thao cấp huyện.\n")
+    plan = parse_text(text)
+    assert [(t.comparator, t.value, t.unit, t.direction) for t in plan.targets] == [
+        (">=", 70, "%", None), ("=", 12, "giải", "maintain")]
+
+
+def test_maintained_count_outside_target_sections():
+    assert _facts("Duy trì 08 câu lạc bộ dưỡng sinh hoạt động thường xuyên.") == [
+        ("=", 8, None, None, "câu lạc bộ", "maintain")]

@@ -78,6 +78,7 @@ class _Vocab:
     output: "regex.Pattern[str]"
     measure_units: frozenset
     increase_before: "regex.Pattern[str]"
+    maintain_before: "regex.Pattern[str]"
     target_kinds: frozenset
     target_title: "regex.Pattern[str]"
     heads: "regex.Pattern[str]"
@@ -142,6 +143,7 @@ def vocab() -> _Vocab:
         achievement_window=int(cues.get("achievement_window", 6)),
         output=rx(rf"(?<!\p{{L}})(?:{_alts(cues['output_cues'])})(?!\p{{L}})"),
         measure_units=frozenset(keyof(u) for u in units["measures"]),
+        maintain_before=rx(rf"(?<!\p{{L}})(?:{_alts(cues['maintain_before_value'])})\s*(?:(?:{_alts(cue_comp)})\s*)?$"),
         increase_before=rx(rf"(?<!\p{{L}})(?:{_alts(cues['increase_before_value'])})\s*(?:(?:{_alts(cue_comp)})\s*)?$"),
         target_kinds=frozenset(cues["target_kinds"]),
         target_title=rx(rf"(?<!\p{{L}})(?:{_alts(cues['target_title_words'])})(?!\p{{L}})"),
@@ -659,6 +661,8 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     if v.status_lead.match(k.lstrip(_TRIM)):
         return []  # "Hiện nay, tỷ lệ ... đạt 92%": a result, not a target
     traps, per_n, totals = _trap_spans(k, v, bool(v.age_ind.search(k)))
+    if "\n" in k:  # a sentence read across a page break: its page number is no value
+        traps += [m.span() for m in regex.finditer(r"[^\n]+", k) if _page_number_rx().match(m.group())]
     vals = _values(text, k, v, traps)
     if any(not x.in_parens for x in vals):
         vals = [x for x in vals if not x.in_parens]
@@ -674,7 +678,8 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         window = " ".join(k[max(0, val.lead - _W):val.lead].split()[-v.achievement_window:])
         achieved = bool(v.achievement.search(window) or v.output.search(window))
         change = bool(v.decrease_before.search(k[max(0, val.lead - 40):val.lead])
-                      or v.increase_before.search(k[max(0, val.lead - 40):val.lead]))
+                      or v.increase_before.search(k[max(0, val.lead - 40):val.lead])
+                      or v.maintain_before.search(k[max(0, val.lead - 40):val.lead]))
         measure = bool(val.unit) and keyof(val.unit) in v.measure_units
         gap = k[kept[-1].unit_end:val.lead] if kept else ""
         coordinated = bool(kept) and len(gap) <= 60 and not regex.search(r"[;.:]", gap) \
@@ -781,6 +786,18 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
 
 
 _CONTINUATION = regex.compile(r"\s*\p{Ll}", regex.V1)
+
+
+@lru_cache(maxsize=1)
+def _page_number_rx() -> "regex.Pattern[str]":
+    alts = "|".join(f"(?:{p})" for p in patterns.load("layout").get("page_number_lines", []))
+    return regex.compile(rf"^\s*(?:{alts})\s*$", regex.V1) if alts else regex.compile(r"(?!)")
+
+
+def _page_number_gap(doc: Document, a: int, b: int) -> bool:
+    """Whether ``doc.text[a:b]`` holds nothing but blank and page-number lines."""
+    rx = _page_number_rx()
+    return all(not ln.strip() or rx.match(ln) for ln in doc.key[a:b].split("\n"))
 _TERMINAL = regex.compile(r"[.;:!?…)\]]\W*$", regex.V1)
 
 
@@ -788,7 +805,7 @@ def _continues(doc: Document, prev_end: int, start: int) -> bool:
     """Whether the line at ``start`` goes on with the sentence ending at ``prev_end``
     (only blank lines between, no closing punctuation, a lower-case start)."""
     gap = doc.text[prev_end:start]
-    return (not gap.strip() and gap.count("\n") <= 3 and not _TERMINAL.search(doc.text[max(0, prev_end - 3):prev_end])
+    return (_page_number_gap(doc, prev_end, start) and gap.count("\n") <= 6 and not _TERMINAL.search(doc.text[max(0, prev_end - 3):prev_end])
             and bool(_CONTINUATION.match(doc.text, start)))
 
 
@@ -806,8 +823,8 @@ def text_targets(doc: Document, sections: list[Section], metadata: Optional[Meta
     paragraphs: list[list[int]] = []  # [begin, end] of runs of lines
     for line in doc.lines:
         raw = doc.text[line.start:line.end]
-        if not raw.strip() or "\t" in raw:
-            continue
+        if not raw.strip() or "\t" in raw or _page_number_rx().match(doc.key[line.start:line.end]):
+            continue  # blank, table row, page number
         if _overlaps_any(skip_index, line.start, line.end):
             continue
         begin = title_starts.get(line.start, line.start)
