@@ -67,6 +67,12 @@ def _names(text: str) -> list[str]:
     ("Giao Trưởng các thôn, bản", ["Trưởng các thôn, bản"]),
     ("phối hợp với nhân viên y tế thôn, bản rà soát", ["nhân viên y tế thôn, bản"]),
     ("Trưởng ban tổ chức hội nghị", []),
+    # fresh held-out plan (city level)
+    ("Ban Quản lý dự án đầu tư xây dựng thành phố", ["Ban Quản lý dự án đầu tư xây dựng thành phố"]),
+    ("phối hợp với Công ty Cổ phần Môi trường đô thị Quảng Nam tổ chức thu gom",
+     ["Công ty Cổ phần Môi trường đô thị Quảng Nam"]),
+    ("Đội Kiểm tra quy tắc đô thị, Ban Quản lý các chợ", ["Đội Kiểm tra quy tắc đô thị", "Ban Quản lý các chợ"]),
+    ("Trưởng các khối phố, thôn; Trưởng ấp", ["Trưởng các khối phố, thôn", "Trưởng ấp"]),
 ])
 def test_bodies(text, expected):
     assert _names(text) == expected

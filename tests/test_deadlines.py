@@ -56,6 +56,8 @@ def test_normalize(text, year, expected):
     ("kịp thời phát hiện, xử lý vi phạm; thời gian thực hiện: Thường xuyên.", "Thường xuyên", None),
     ("lồng ghép vào hoạt động ngoại khóa trong Năm 2024-2025.", "trong Năm 2024-2025", "2024/2025"),
     ("bố trí kinh phí cho các nhiệm vụ chuyển đổi số Năm 2024-2025.", "Năm 2024-2025", "2024/2025"),
+    ("xử lý điểm tập kết rác tự phát trong Quý I hằng năm.", "trong Quý I hằng năm", "R/P1Y"),
+    ("cập nhật thường xuyên hình ảnh vi phạm; thực hiện từ Tháng 3/2025.", "từ Tháng 3/2025", "2025-03"),
 ])
 def test_find_deadline(sentence, text, normalized):
     d = find_deadline(sentence, 2021)

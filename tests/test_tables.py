@@ -243,3 +243,42 @@ def test_flattened_header_with_column_group_and_blank_lines():
     by_id = {a.id: a.name for a in plan.agencies}
     assert sorted((by_id[a.agency_id], a.role) for a in plan.assignments) == [
         ("Công an tỉnh", "cooperate"), ("Sở Y tế", "lead")]
+
+
+FLAT_RUN_ON = """ỦY BAN NHÂN DÂN HUYỆN ĐẠI LỘC
+KẾ HOẠCH
+Vệ sinh môi trường năm 2025
+I. MỤC TIÊU
+- Thu gom 90% rác thải.
+PHỤ LỤC
+STT
+Nhiệm vụ
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian
+I
+Thu gom
+1
+Mua thùng rác
+Phòng Tài nguyên và Môi trường
+UBND các xã
+Quý I/2025
+II
+Tuyên truyền
+2
+Phát sóng chuyên mục môi trường
+Trung tâm Văn hóa - Thể thao và Truyền thanh huyện
+Trung tâm Dịch vụ nông nghiệp huyện
+Tháng 5/2025
+"""
+
+
+def test_flattened_numbering_runs_on_across_roman_groups():
+    """I / 1 / II / 2: the arabic numbering continues after a Roman group; a lead or
+    cooperating cell is read whole as a name ('Trung tâm Dịch vụ nông nghiệp huyện')."""
+    plan = vnplan.parse_text(FLAT_RUN_ON, "run-on.txt")
+    (t,) = plan.tables
+    assert [[c.text for c in r.cells][:2] for r in t.body] == [
+        ["I", "Thu gom"], ["1", "Mua thùng rác"], ["II", "Tuyên truyền"], ["2", "Phát sóng chuyên mục môi trường"]]
+    names = {a.name: a.roles for a in plan.agencies}
+    assert names.get("Trung tâm Dịch vụ nông nghiệp huyện") == ["cooperate"]

@@ -365,8 +365,9 @@ def _tables(ctx: _Ctx, tables: list[Table]) -> None:
 # --------------------------------------------------------------------------
 
 
-def _learn_names(ctx: _Ctx, impl: list[Section]) -> tuple[tuple[str, ...], ...]:
-    """Full names of bodies heading implementation items (see :func:`learn_name`)."""
+def _learn_names(ctx: _Ctx, impl: list[Section], tables: list[Table] = ()) -> tuple[tuple[str, ...], ...]:
+    """Full names of bodies heading implementation items (see :func:`learn_name`)
+    and listed in task-table cells."""
     doc, names = ctx.doc, set()
     for sec in impl:
         for item in walk(sec.children):
@@ -382,7 +383,36 @@ def _learn_names(ctx: _Ctx, impl: list[Section]) -> tuple[tuple[str, ...], ...]:
             name = learn_name(doc, words) if words else None
             if name:
                 names.add(name)
+    names |= _learn_cell_names(ctx, tables)
     return tuple(sorted(names, key=len, reverse=True))
+
+
+_CELL_SEP = regex.compile(r"[,;\n]")
+
+
+def _learn_cell_names(ctx: _Ctx, tables: list[Table]) -> set[tuple[str, ...]]:
+    """Full names from the lead / cooperating cells of task tables: such a cell lists
+    bodies only, so lower-case words after a body up to the next comma complete its name
+    (``Trung tâm Quản lý bảo tồn di sản văn hóa``)."""
+    doc, out = ctx.doc, set()
+    for t in tables:
+        cols = column_roles(t)
+        for row in t.body:
+            for role in ("lead", "cooperate"):
+                if role not in cols or cols[role] >= len(row.cells):
+                    continue
+                cell = row.cells[cols[role]]
+                lo = cell.span.start
+                for m in _CELL_SEP.finditer(doc.text + "\n", cell.span.start, cell.span.end + 1):
+                    hi = min(m.start(), cell.span.end)
+                    words = words_of(doc, [Span(lo, hi)], ctx.glossary) if hi > lo else []
+                    name = learn_name(doc, words, max_tail=10) if words else None  # the cell is the name
+                    if name:
+                        out.add(name)
+                    lo = m.end()
+                    if lo >= cell.span.end:
+                        break
+    return out
 
 
 def get_role_mentions(doc: Document, sections: list[Section], tables: list[Table],
@@ -398,7 +428,7 @@ def get_role_mentions(doc: Document, sections: list[Section], tables: list[Table
         skip.append(closing)
     impl = [s for s in walk(sections) if s.kind in _IMPLEMENTATION
             and not any(s.span.start in a.span and a is not s for a in walk(sections) if a.kind in _IMPLEMENTATION)]
-    ctx.found.names = _learn_names(ctx, impl)
+    ctx.found.names = _learn_names(ctx, impl, tables)
     for sec in impl:
         for para in _paragraphs(ctx, infos, sec.heading_span.end, sec.span.end):
             if any(para.start in ch.span for ch in sec.children):

@@ -358,7 +358,7 @@ def _learned_at(words: list[Word], i: int, names: tuple[tuple[str, ...], ...]) -
     return m + (_level_at(words, i + m) if i + m < len(words) else 0)
 
 
-def learn_name(doc: Document, words: list[Word]) -> Optional[tuple[str, ...]]:
+def learn_name(doc: Document, words: list[Word], max_tail: int = 6) -> Optional[tuple[str, ...]]:
     """The full name of a body heading an item when the grammar stops short.
 
     ``2. Trung tâm Kiểm soát bệnh tật tỉnh`` capitalises only the first word
@@ -373,7 +373,7 @@ def learn_name(doc: Document, words: list[Word]) -> Optional[tuple[str, ...]]:
     n_body = len(bodies[0].words)
     tail = words[n_body:]
     stop = _not_name_words()
-    if not tail or len(tail) > 6 or any(not w.word or w.cap or w.abbr or w.k in stop for w in tail):
+    if not tail or len(tail) > max_tail or any(not w.word or w.cap or w.abbr or w.k in stop for w in tail):
         return None
     if _level_at(words, n_body - 1) or any(_level_at(words, j) for j in range(1, n_body)):
         return None  # the name already ended at a level

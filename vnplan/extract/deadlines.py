@@ -52,9 +52,9 @@ _LABELLED = (r"(?<=thời (?:gian|hạn)(?:\s+(?:thực hiện|hoàn thành))?\s
              r"tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|QUY\s+(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4})?|"
              r"năm\s+\d{4}(?:\s*[-–]\s*\d{4})?)")
 _IN_TEXT = regex.compile(
-    r"(?:trước|chậm nhất(?: là)?|hoàn thành trong|trong(?=\s+(?:tháng|QUY)\s+(?:\d|iv|iii|ii|i\b)))\s+(?:ngày\s+)?"
+    r"(?:trước|chậm nhất(?: là)?|hoàn thành trong|(?:trong|từ)(?=\s+(?:tháng|QUY)\s+(?:\d|iv|iii|ii|i\b)))\s+(?:ngày\s+)?"
     r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?EVERY|\d{1,2}\s+(?:của\s+)?(?:hàng\s+|hằng\s+)?tháng(?:\s+(?:cuối|đầu))?(?:\s+(?:QUY|năm))?|"
-    r"tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|QUY\s+(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4})?|năm\s+\d{4})"
+    r"tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|QUY\s+(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4}|EVERY)|năm\s+\d{4})"
     # a span of school or calendar years is the task's period ("trong năm 2024-2025");
     # a single "trong năm 2021" stays a scope
     r"|(?:hoàn thành\s+)?trong\s+năm(?:\s+học)?\s+\d{4}\s*[-–]\s*\d{4}"
@@ -85,6 +85,10 @@ def normalize_deadline(text: str, year: Optional[int] = None) -> Optional[str]:
     """ISO 8601 form of a deadline phrase, or None when it names no date or period."""
     k = " ".join(key(text).split())
     before = "before " if _BEFORE.match(k) else ""
+    if not regex.search(r"\d{4}", k):  # "Quý I hằng năm", "trước ngày 25 hằng tháng": a recurrence
+        every = [(m.start(), iso) for rx, iso in _RECUR[:3] + _RECUR[4:] if (m := rx.search(k))]
+        if every:
+            return min(every)[1]
     dates = [(int(d), int(mo), int(y)) for d, mo, y in _DATE.findall(k)]
     dates = [x for x in dates if 1 <= x[0] <= 31 and 1 <= x[1] <= 12]
     if dates:

@@ -339,6 +339,7 @@ def _flat_block(doc: Document, infos: list[LineInfo], header: list[Cell], j: int
     rows: list[_Row] = []
     cur: Optional[_Row] = None
     last_arabic, last_roman, last = 0, 0, j
+    carried = 0  # numbering may run on across Roman groups: I / 1, 2 / II / 3
     n = len(infos)
     while j < n:
         info = infos[j]
@@ -355,12 +356,14 @@ def _flat_block(doc: Document, infos: list[LineInfo], header: list[Cell], j: int
             if kind == "roman":
                 accept = value == last_roman + 1 or (full and value == 1 and last_roman == 0)
             else:
-                accept = value == last_arabic + 1 or (value == 1 and (full or cur is None))
+                accept = value == last_arabic + 1 or (value == 1 and (full or cur is None)) \
+                    or (last_arabic == 0 and carried > 0 and value == carried + 1)
             accept = accept or (full and cur is not None and op[2] is None and kind == "arabic"
                                 and value == last_arabic + 1)
         if accept:
             kind, value, first, number = op
             if kind == "roman":
+                carried = last_arabic or carried
                 last_roman, last_arabic = value, 0
             else:
                 last_arabic = value
