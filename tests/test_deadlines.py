@@ -28,6 +28,7 @@ from vnplan.extract.deadlines import deadline_of, find_deadline, normalize_deadl
     ("Định kỳ 6 tháng", 2021, "R/P6M"),
     ("Năm 2022 Năm 2025", None, "2022, 2025"),
     ("Năm 2024-2025", None, "2024/2025"),
+    ("Theo KH y tế trường học năm học 2020 – 2021, 2021 - 2022", 2021, "2020/2021, 2021/2022"),
     ("Quý I/2025", None, "2025-Q1"),
     ("Quý III", 2024, "2024-Q3"),
     ("Trước 31/12/2024", None, "before 2024-12-31"),

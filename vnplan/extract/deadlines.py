@@ -107,9 +107,9 @@ def normalize_deadline(text: str, year: Optional[int] = None) -> Optional[str]:
     found = [(m.start(), iso or f"R/P{int(m.group(1))}M") for rx, iso in _RECUR if (m := rx.search(k))]
     if found:
         return min(found)[1]
-    span = _YEAR_SPAN.search(k)
-    if span:
-        return before + f"{span.group(1)}/{span.group(2)}"
+    spans = _YEAR_SPAN.findall(k)  # "năm học 2020 – 2021, 2021 - 2022" -> 2020/2021, 2021/2022
+    if spans:
+        return before + ", ".join(f"{a}/{b}" for a, b in spans)
     years = _YEAR.findall(k) or regex.findall(r"^(\d{4})(?:\s*[-–]\s*(\d{4}))?$", k)
     if years:
         flat = [y for t in years for y in (t if isinstance(t, tuple) else (t,)) if y]
