@@ -1,0 +1,192 @@
+"""PDF with a text layer: lines in reading order re-joined into paragraphs.
+
+Running headers, footers and page numbers (lines in the page margins that
+repeat on most pages, or are only a page number) are removed; a sentence
+broken across lines or pages becomes one paragraph; a heading stays on its own
+line; tables found by pdfplumber become tab-separated rows. ``page_starts``
+holds the offset of each page's first character in the returned text.
+"""
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from vnplan.errors import CorruptDocumentError, EncryptedDocumentError, NoTextLayerError
+from vnplan.readers.txt import clean_text
+
+# A line that starts a new paragraph whatever its position: a heading number or
+# list mark (I. / 1. / 1.2. / a) / - / + / •), or a document part word.
+_STARTS_ITEM = re.compile(r"^(?:[IVXLC]{1,6}[.)]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ][)]|[-+•–*]\s|\(\d{1,2}\)|"
+                          r"(?:PHẦN|Phần|Phụ lục|PHỤ LỤC|Biểu|BIỂU|Điều|ĐIỀU|Chương|CHƯƠNG)\s)")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:trang|page)?\s*\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?\s*(?:[-–])?\s*$",
+                          re.I)
+_DIGITS = re.compile(r"\d+")
+MARGIN = 0.1          # share of the page height at top and bottom searched for running lines
+SHORT_LINE = 0.82     # a line ending before this share of the text width ends its paragraph
+GAP_FACTOR = 1.45     # a vertical gap over this many typical line pitches starts a paragraph
+INDENT = 12.0         # points of first-line indent that start a paragraph
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int
+    row: bool = False  # a table row (tab-separated cells)
+
+
+def decode(data: bytes, name: str) -> tuple[str, Optional[str], list[int]]:
+    """Text, no encoding (PDF text is Unicode), and the page starts."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
+        raise EncryptedDocumentError(name, f"PDF is encrypted with a password ({type(err).__name__})") from None
+    except PDFSyntaxError as err:
+        raise CorruptDocumentError(name, f"PDF is corrupt ({err})") from None
+    except Exception as err:  # pdfminer raises many private exception types on damaged files
+        if "password" in str(err).lower() or "encrypt" in type(err).__name__.lower():
+            raise EncryptedDocumentError(name, "PDF is encrypted with a password") from None
+        raise CorruptDocumentError(name, f"PDF cannot be opened ({type(err).__name__}: {err})") from None
+    with pdf:
+        try:
+            pages = list(pdf.pages)
+        except Exception as err:
+            raise CorruptDocumentError(name, f"PDF page tree is corrupt ({type(err).__name__})") from None
+        if not pages:
+            raise CorruptDocumentError(name, "PDF has no pages")
+        try:
+            per_page = [_page_lines(p, i) for i, p in enumerate(pages)]
+        except Exception as err:
+            raise CorruptDocumentError(name, f"PDF content cannot be read ({type(err).__name__}: {err})") from None
+    if not any(per_page):
+        raise NoTextLayerError(name, f"PDF has no text layer ({len(pages)} page(s), a scan?); OCR is needed "
+                                     "(e.g. ocrmypdf) before vnplan can read it")
+    per_page = drop_running_lines(per_page, [(p.height) for p in pages])
+    text, page_starts = join_lines(per_page)
+    return clean_text(text), None, page_starts
+
+
+def _page_lines(page, index: int) -> list[Line]:
+    """Text lines and table rows of one page, top to bottom."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        cx = (obj["x0"] + obj["x1"]) / 2
+        cy = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    body = page.filter(outside) if boxes else page
+    lines = [Line(" ".join(ln["text"].split()), ln["x0"], ln["x1"], ln["top"], ln["bottom"], index)
+             for ln in body.extract_text_lines(layout=False, strip=True, return_chars=False) if ln["text"].strip()]
+    for table in tables:
+        x0, top, x1, bottom = table.bbox
+        rows = table.extract()
+        height = (bottom - top) / max(len(rows), 1)
+        for k, row in enumerate(rows):
+            cells = [" ".join((c or "").split()) for c in row]
+            if any(cells):
+                lines.append(Line("\t".join(cells), x0, x1, top + k * height, top + (k + 1) * height, index, row=True))
+    lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
+    return lines
+
+
+def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
+    """Remove running headers/footers (margin lines repeating on most pages,
+    digits ignored) and bare page numbers."""
+    n = len(pages)
+    counts: Counter[str] = Counter()
+    for lines, h in zip(pages, heights):
+        seen = {_DIGITS.sub("#", ln.text) for ln in lines if not ln.row and _in_margin(ln, h)}
+        counts.update(seen)
+    repeated = {t for t, c in counts.items() if n >= 2 and c >= max(2, 0.5 * n)}
+    out = []
+    for lines, h in zip(pages, heights):
+        keep = []
+        for ln in lines:
+            if not ln.row and _in_margin(ln, h) and (_DIGITS.sub("#", ln.text) in repeated or _PAGE_NUMBER.match(ln.text)):
+                continue
+            keep.append(ln)
+        out.append(keep)
+    return out
+
+
+def _in_margin(ln: Line, height: float) -> bool:
+    return ln.bottom <= MARGIN * height or ln.top >= (1 - MARGIN) * height
+
+
+def join_lines(pages: list[list[Line]]) -> tuple[str, list[int]]:
+    """Paragraphs (blank line between them), consecutive table rows on
+    consecutive lines, and the offset where each page starts."""
+    text_lines = [ln for lines in pages for ln in lines if not ln.row]
+    left = min((ln.x0 for ln in text_lines), default=0.0)
+    right = max((ln.x1 for ln in text_lines), default=1.0)
+    width = max(right - left, 1.0)
+    pitch = _typical_pitch(pages)
+    out: list[str] = []
+    size = 0
+    page_starts: list[int] = []
+    prev: Optional[Line] = None
+    for lines in pages:
+        page_start: Optional[int] = None
+        for ln in lines:
+            if prev is None:
+                sep = ""
+            elif ln.row and prev.row:
+                sep = "\n"
+            elif ln.row or prev.row or _new_paragraph(prev, ln, left, width, pitch):
+                sep = "\n\n"
+            else:
+                sep = " "
+            out.append(sep)
+            size += len(sep)
+            if page_start is None:
+                page_start = size
+            out.append(ln.text)
+            size += len(ln.text)
+            prev = ln
+        page_starts.append(page_start if page_start is not None else size)
+    return "".join(out) + "\n", page_starts
+
+
+def _typical_pitch(pages: list[list[Line]]) -> float:
+    gaps = [b.top - a.top for lines in pages for a, b in zip(lines, lines[1:])
+            if not a.row and not b.row and 0 < b.top - a.top < 40]
+    return statistics.median(gaps) if gaps else 14.0
+
+
+_BULLET = re.compile(r"^[-+–]\s")
+_ENDS_CLAUSE = re.compile(r"[.;:!?…)\]”\"]$")
+
+
+def _new_paragraph(prev: Line, ln: Line, left: float, width: float, pitch: float) -> bool:
+    if _STARTS_ITEM.match(ln.text):
+        # a dash after a full line that ends mid-clause is a hyphen of running text
+        # ('kinh tế\n- xã hội'), not a bullet
+        if not (_BULLET.match(ln.text) and not _ENDS_CLAUSE.search(prev.text)):
+            return True
+    if prev.x1 < left + SHORT_LINE * width:          # previous line stopped short: its paragraph ended
+        return True
+    if ln.x0 > left + INDENT and ln.x0 - prev.x0 > INDENT / 2:  # first-line indent
+        return True
+    if ln.page == prev.page and ln.top - prev.top > GAP_FACTOR * pitch:
+        return True
+    if _is_caps(prev.text) != _is_caps(ln.text):
+        return True                                    # a capitals heading never runs into its body
+    return False
+
+
+def _is_caps(text: str) -> bool:
+    """A line in capitals of at least two words (a heading, not an acronym)."""
+    return text.isupper() and sum(any(c.isalpha() for c in w) for w in text.split()) >= 2
