@@ -50,14 +50,13 @@ def decode(data: bytes, name: str) -> tuple[str, Optional[str], list[int]]:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise EncryptedDocumentError(name, f"PDF is encrypted with a password ({type(err).__name__})") from None
-    except PDFSyntaxError as err:
-        raise CorruptDocumentError(name, f"PDF is corrupt ({err})") from None
-    except Exception as err:  # pdfminer raises many private exception types on damaged files
-        if "password" in str(err).lower() or "encrypt" in type(err).__name__.lower():
-            raise EncryptedDocumentError(name, "PDF is encrypted with a password") from None
-        raise CorruptDocumentError(name, f"PDF cannot be opened ({type(err).__name__}: {err})") from None
+    except Exception as err:  # pdfplumber wraps pdfminer's errors in PdfminerException
+        inner = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)) or "encrypt" in type(inner).__name__.lower():
+            raise EncryptedDocumentError(name, f"PDF is encrypted with a password ({type(inner).__name__})") from None
+        if isinstance(inner, PDFSyntaxError):
+            raise CorruptDocumentError(name, f"PDF is corrupt ({inner})") from None
+        raise CorruptDocumentError(name, f"PDF cannot be opened ({type(inner).__name__}: {inner})") from None
     with pdf:
         try:
             pages = list(pdf.pages)
