@@ -160,3 +160,16 @@ def test_page_header_inside_a_broken_sentence_is_no_value():
 def test_maintained_count_outside_target_sections():
     assert _facts("Duy trì 08 câu lạc bộ dưỡng sinh hoạt động thường xuyên.") == [
         ("=", 8, None, None, "câu lạc bộ", "maintain")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hỗ trợ xây dựng nhà tiêu với mức hỗ trợ 2,5 triệu đồng/hộ.",
+    "Xét nghiệm nước tại các công trình có công suất từ 500 m3/ngày đêm trở lên.",
+])
+def test_norms_and_eligibility_thresholds_are_no_targets(text):
+    assert _facts(text) == []
+
+
+def test_supported_households_are_a_target():
+    assert _facts("Hỗ trợ 450 hộ gia đình xây dựng bể chứa nước.") == [
+        ("=", 450, None, None, "hộ gia đình", None)]
