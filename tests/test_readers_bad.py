@@ -7,7 +7,8 @@ import pytest
 
 import vnplan
 from vnplan.errors import (ConverterMissingError, CorruptDocumentError, DecodeError, EmptyDocumentError,
-                           EncryptedDocumentError, FileTooLargeError, NoTextLayerError, VnplanError)
+                           EncryptedDocumentError, FileTooLargeError, NoBodyTextError, NoTextLayerError,
+                           VnplanError)
 
 sys.path.insert(0, str(Path(__file__).parent))
 from formats import build_docx, vietnamese_font  # noqa: E402
@@ -103,7 +104,7 @@ def test_html_without_body_text(tmp_path):
     f.write_text('<!DOCTYPE html><html><head><title>Văn bản</title></head><body><nav><a href="/">Trang chủ</a>'
                  '</nav><div class="toolbar"><button>Tải về</button></div><footer>© 2024</footer></body></html>',
                  encoding="utf-8")
-    err = _parse_error(f, EmptyDocumentError)
+    err = _parse_error(f, NoBodyTextError)
     assert "HTML" in str(err)
 
 

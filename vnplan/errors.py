@@ -17,6 +17,10 @@ class EmptyDocumentError(VnplanError):
     problem = "file is empty"
 
 
+class NoBodyTextError(EmptyDocumentError):
+    problem = "HTML page has no document text (only page chrome)"
+
+
 class DecodeError(VnplanError):
     problem = "bytes cannot be decoded as Vietnamese text"
 

@@ -11,15 +11,11 @@ from functools import lru_cache
 from typing import Optional
 
 from vnplan import patterns
-from vnplan.errors import EmptyDocumentError
+from vnplan.errors import NoBodyTextError
 from vnplan.readers.txt import clean_text, decode_text
 
 _SPACE = re.compile(r"[ \t\u00a0\u200b]+")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w-]{1,40})""", re.I)
-
-
-class NoBodyTextError(EmptyDocumentError):
-    problem = "HTML page has no document text (only page chrome)"
 
 
 @lru_cache(maxsize=1)

@@ -77,10 +77,8 @@ def get_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> tuple
     signature: list[Cell] = []
     in_list = False
     for info in infos[lo:hi]:
-        if info.kind == "blank":
-            if in_list and recipients:
-                in_list = False
-            continue
+        if info.kind == "blank":  # DOCX/PDF/HTML put each recipient in its own paragraph:
+            continue              # the list ends at the first line that is no item
         for frag in cells(doc, info.line):
             k = key(frag.text)
             if k.startswith("nơi nhận"):
