@@ -1,0 +1,58 @@
+"""HTML reader: document body kept, page chrome dropped, tables as tab rows."""
+import pytest
+
+from vnplan.readers import read_bytes, sniff
+from vnplan.readers.html import html_to_text
+
+
+def test_chrome_dropped_body_kept():
+    page = """<html><head><title>KH</title><script>track()</script></head><body>
+    <div id="header-top"><a>Đăng nhập</a></div><nav><a>Trang chủ</a></nav>
+    <div class="wrap has-sidebar"><div class="social-share">Chia sẻ</div>
+    <div class="content"><p>KẾ HOẠCH</p><p>Tiêm chủng<br/>năm 2024</p><div><b>I. MỤC ĐÍCH</b></div>
+    <p>Đạt   95%
+    trẻ em.</p></div><div class="vote-box">Bình chọn</div></div>
+    <div role="contentinfo">Bản quyền</div></body></html>"""
+    assert html_to_text(page) == "KẾ HOẠCH\n\nTiêm chủng\n\nnăm 2024\n\nI. MỤC ĐÍCH\n\nĐạt 95% trẻ em.\n"
+
+
+def test_wrapper_with_chrome_like_name_survives():
+    # the only wrapper is called "...sidebar..." but holds all the text: never dropped
+    page = "<html><body><div class='page-with-sidebar'><p>KẾ HOẠCH</p><p>Nội dung chính của kế hoạch.</p></div></body></html>"
+    assert html_to_text(page) == "KẾ HOẠCH\n\nNội dung chính của kế hoạch.\n"
+
+
+def test_table_rows_and_nested_cells():
+    page = ("<html><body><p>Biểu 1</p><table><tr><th>TT</th><th>Nội dung</th></tr>"
+            "<tr><td>1</td><td>Khám<br>sức khỏe <table><tr><td>x</td></tr></table></td></tr></table><p>Hết</p></body></html>")
+    assert html_to_text(page) == "Biểu 1\n\nTT\tNội dung\n1\tKhám sức khỏe x\n\nHết\n"
+
+
+def test_meta_charset_legacy_page():
+    page = '<html><head><meta charset="windows-1258"></head><body><p>Kế hoạch y tế</p></body></html>'
+    from vnplan.text.legacy import encode
+
+    data = encode(page, "windows-1258")  # tones as combining marks, as such pages have them
+    doc = read_bytes(data, "p.htm")
+    assert doc.source.format == "html"
+    assert doc.source.encoding == "windows-1258"
+    assert doc.text == "Kế hoạch y tế\n"
+
+
+@pytest.mark.parametrize("data,fmt", [
+    (b"%PDF-1.7\n...", "pdf"), (b"PK\x03\x04rest", "docx"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "doc"),
+    (b"<!DOCTYPE html><html>", "html"), (b"\xef\xbb\xbf<html><body>x</body></html>", "html"),
+    (b"  <HTML><BODY>x", "html"), ("KẾ HOẠCH".encode(), "txt"),
+])
+def test_format_from_magic_bytes(data, fmt):
+    assert sniff(data) == fmt
+
+
+def test_extension_does_not_decide(tmp_path):
+    f = tmp_path / "plan.txt"  # an HTML page saved with the wrong extension
+    f.write_text("<!DOCTYPE html><html><body><nav>Menu</nav><p>KẾ HOẠCH</p></body></html>", encoding="utf-8")
+    from vnplan.readers import read_path
+
+    doc = read_path(f)
+    assert doc.source.format == "html"
+    assert doc.text == "KẾ HOẠCH\n"

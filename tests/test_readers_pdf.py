@@ -1,0 +1,77 @@
+"""PDF reader: paragraphs re-joined, running lines removed, pages recorded."""
+import sys
+from pathlib import Path
+
+import pytest
+
+from vnplan.readers import read_bytes
+from vnplan.readers.pdf import Line, drop_running_lines, join_lines
+
+sys.path.insert(0, str(Path(__file__).parent))
+from formats import vietnamese_font  # noqa: E402
+
+
+def L(text, x0=72, x1=520, top=100, page=0, row=False):
+    return Line(text, x0, x1, top, top + 10, page, row)
+
+
+def test_wrapped_sentence_and_heading():
+    pages = [[L("I. MỤC ĐÍCH, YÊU CẦU", x1=250, top=100),
+              L("1. Mục đích", x1=150, top=114),
+              L("Nâng cao chất lượng chăm sóc sức khỏe ban đầu cho Nhân dân trên địa bàn, phấn đấu", top=128),
+              L("đến năm 2025 đạt các chỉ tiêu của Bộ tiêu chí quốc gia về y tế xã.", x1=400, top=142),
+              L("- Tiếp tục kiện toàn mạng lưới y tế cơ sở và phát triển kinh tế", top=156),
+              L("- xã hội tại các xã khó khăn.", x1=300, top=170)]]
+    text, starts = join_lines(pages)
+    assert text.split("\n\n") == [
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích",
+        "Nâng cao chất lượng chăm sóc sức khỏe ban đầu cho Nhân dân trên địa bàn, phấn đấu đến năm 2025 đạt các "
+        "chỉ tiêu của Bộ tiêu chí quốc gia về y tế xã.",
+        "- Tiếp tục kiện toàn mạng lưới y tế cơ sở và phát triển kinh tế - xã hội tại các xã khó khăn.\n"]
+    assert starts == [0]
+
+
+def test_sentence_across_pages_and_page_starts():
+    pages = [[L("Phấn đấu 100% trạm y tế xã có bác sĩ làm việc, 95% trẻ em dưới 1 tuổi được tiêm", top=700)],
+             [L("chủng đầy đủ các loại vắc xin.", x1=300, top=80), L("2. Yêu cầu", x1=150, top=100)]]
+    text, starts = join_lines(pages)
+    assert text == ("Phấn đấu 100% trạm y tế xã có bác sĩ làm việc, 95% trẻ em dưới 1 tuổi được tiêm chủng đầy đủ "
+                    "các loại vắc xin.\n\n2. Yêu cầu\n")
+    assert starts == [0, text.index("chủng")]
+
+
+def test_table_rows_consecutive():
+    pages = [[L("Biểu 1", x1=120, top=90), L("TT\tNội dung", top=110, row=True), L("1\tTiêm chủng", top=120, row=True),
+              L("Ghi chú", x1=120, top=160)]]
+    text, _ = join_lines(pages)
+    assert text == "Biểu 1\n\nTT\tNội dung\n1\tTiêm chủng\n\nGhi chú\n"
+
+
+def test_running_header_footer_and_page_numbers_dropped():
+    def page(i):
+        return [L("CỔNG THÔNG TIN - KẾ HOẠCH 12/KH-UBND", top=20, page=i), L(f"Nội dung trang {i}", top=300, page=i),
+                L(f"- {i + 1} -", x0=290, x1=310, top=810, page=i)]
+
+    pages = drop_running_lines([page(0), page(1), page(2)], [842.0] * 3)
+    assert [[ln.text for ln in p] for p in pages] == [["Nội dung trang 0"], ["Nội dung trang 1"], ["Nội dung trang 2"]]
+
+
+def test_real_pdf_pages(tmp_path):
+    font = vietnamese_font()
+    if font is None:
+        pytest.skip("no Vietnamese-capable font")
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("V", fname=font)
+    pdf.set_font("V", size=11)
+    for body in ("KẾ HOẠCH\nI. MỤC TIÊU", "II. NHIỆM VỤ\nĐạt 95% trẻ em được tiêm chủng."):
+        pdf.add_page()
+        for para in body.split("\n"):
+            pdf.multi_cell(0, 6, para, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+    doc = read_bytes(bytes(pdf.output()), "two.pdf")
+    assert doc.text == "KẾ HOẠCH\n\nI. MỤC TIÊU\n\nII. NHIỆM VỤ\n\nĐạt 95% trẻ em được tiêm chủng.\n"
+    assert doc.page_starts == [0, doc.text.index("II.")]
+    assert doc.page_at(doc.text.index("95%")) == 2
+    assert doc.source.format == "pdf" and doc.source.encoding is None
