@@ -75,3 +75,58 @@ def test_real_pdf_pages(tmp_path):
     assert doc.page_starts == [0, doc.text.index("II.")]
     assert doc.page_at(doc.text.index("95%")) == 2
     assert doc.source.format == "pdf" and doc.source.encoding is None
+
+
+HEADER_TXT = """ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+\tĐộc lập - Tự do - Hạnh phúc
+Số: 212/KH-UBND\tBình Định, ngày 08 tháng 11 năm 2023
+
+KẾ HOẠCH
+Quản lý chất thải rắn và xử lý nước thải sinh hoạt, nước thải công nghiệp trên địa bàn tỉnh Bình Định giai đoạn 2023 - 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+
+Phấn đấu đến năm 2025 đạt 95% chất thải rắn sinh hoạt đô thị được thu gom, xử lý.
+
+II. NHIỆM VỤ
+
+Sở Tài nguyên và Môi trường chủ trì, phối hợp các sở, ngành triển khai thực hiện.
+"""
+
+
+def test_two_column_header_and_centred_title(tmp_path):
+    """A real PDF page layout: issuer | motto columns, a centred title over two lines."""
+    font = vietnamese_font()
+    if font is None:
+        pytest.skip("no Vietnamese-capable font")
+    import vnplan
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("V", fname=font)
+    pdf.set_margins(20, 15, 20)
+    pdf.add_page()
+    pdf.set_font("V", size=10)
+    for left, right in [("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                        ("", "Độc lập - Tự do - Hạnh phúc"), ("Số: 212/KH-UBND", "Bình Định, ngày 08 tháng 11 năm 2023")]:
+        pdf.cell(75, 6, left, align="C")
+        pdf.cell(95, 6, right, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    pdf.set_font("V", size=12)
+    pdf.multi_cell(0, 6, "KẾ HOẠCH", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, HEADER_TXT.split("\n")[5], align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    for para in [p for p in HEADER_TXT.split("\n")[7:] if p]:
+        pdf.multi_cell(0, 6, para, align="J", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    f = tmp_path / "binh-dinh.pdf"
+    f.write_bytes(bytes(pdf.output()))
+    got = vnplan.parse(f)
+    want = vnplan.parse_text(HEADER_TXT, name="binh-dinh.txt")
+    assert want.metadata.issuer and want.metadata.number
+    for field in ("doc_type", "number", "symbol", "issuer", "place", "title"):
+        assert getattr(got.metadata, field) == getattr(want.metadata, field), field
+    assert got.metadata.date == want.metadata.date
+    assert [(s.id, s.kind) for s in got.sections] == [(s.id, s.kind) for s in want.sections]

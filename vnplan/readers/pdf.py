@@ -29,6 +29,9 @@ MARGIN = 0.1          # share of the page height at top and bottom searched for 
 SHORT_LINE = 0.82     # a line ending before this share of the text width ends its paragraph
 GAP_FACTOR = 1.45     # a vertical gap over this many typical line pitches starts a paragraph
 INDENT = 12.0         # points of first-line indent that start a paragraph
+LINE_TOLERANCE = 0.4  # words whose tops differ by less than this share of their height share a line
+COLUMN_GAP = 2.5      # a gap wider than this many font sizes separates two columns (a tab)
+CENTRED = 4.0         # points: a line whose middle is this close to the text's middle is centred
 
 
 @dataclass
@@ -87,8 +90,7 @@ def _page_lines(page, index: int) -> list[Line]:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     body = page.filter(outside) if boxes else page
-    lines = [Line(" ".join(ln["text"].split()), ln["x0"], ln["x1"], ln["top"], ln["bottom"], index)
-             for ln in body.extract_text_lines(layout=False, strip=True, return_chars=False) if ln["text"].strip()]
+    lines = words_to_lines(body.extract_words(keep_blank_chars=False, use_text_flow=False), index)
     for table in tables:
         x0, top, x1, bottom = table.bbox
         rows = table.extract()
@@ -98,6 +100,30 @@ def _page_lines(page, index: int) -> list[Line]:
             if any(cells):
                 lines.append(Line("\t".join(cells), x0, x1, top + k * height, top + (k + 1) * height, index, row=True))
     lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
+    return lines
+
+
+def words_to_lines(words: list[dict], page: int) -> list[Line]:
+    """Group words into lines by their vertical position; a wide horizontal gap
+    (two-column header: issuer | motto, number | place and date) becomes a tab."""
+    rows: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if rows and abs(w["top"] - rows[-1][0]["top"]) <= LINE_TOLERANCE * max(w["bottom"] - w["top"], 1.0):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        parts = [row[0]["text"]]
+        for a, b in zip(row, row[1:]):
+            size = max(a["bottom"] - a["top"], 1.0)
+            parts.append("\t" if b["x0"] - a["x1"] > COLUMN_GAP * size else " ")
+            parts.append(b["text"])
+        text = "".join(parts).strip()
+        if text:
+            lines.append(Line(text, row[0]["x0"], row[-1]["x1"], min(w["top"] for w in row),
+                              max(w["bottom"] for w in row), page))
     return lines
 
 
@@ -170,11 +196,18 @@ _ENDS_CLAUSE = re.compile(r"[.;:!?…)\]”\"]$")
 
 
 def _new_paragraph(prev: Line, ln: Line, left: float, width: float, pitch: float) -> bool:
+    if "\t" in prev.text or "\t" in ln.text:
+        return True                                    # two-column header lines stay lines
     if _STARTS_ITEM.match(ln.text):
         # a dash after a full line that ends mid-clause is a hyphen of running text
         # ('kinh tế\n- xã hội'), not a bullet
         if not (_BULLET.match(ln.text) and not _ENDS_CLAUSE.search(prev.text)):
             return True
+    middle = left + width / 2
+    if (abs((prev.x0 + prev.x1) / 2 - middle) < CENTRED and abs((ln.x0 + ln.x1) / 2 - middle) < CENTRED
+            and prev.x1 - prev.x0 > 0.6 * width and ln.page == prev.page and ln.top - prev.top <= GAP_FACTOR * pitch
+            and _is_caps(prev.text) == _is_caps(ln.text)):
+        return False                                   # a centred title wrapped over two lines
     if prev.x1 < left + SHORT_LINE * width:          # previous line stopped short: its paragraph ended
         return True
     if ln.x0 > left + INDENT and ln.x0 - prev.x0 > INDENT / 2:  # first-line indent
