@@ -1,0 +1,214 @@
+"""Targets written in the running text: sentence by sentence, section by section."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from vnplan.model import Document, Metadata, Section, Span, Target, ancestors, walk
+from vnplan.text.normalise import key as keyof
+from vnplan.extract.targets.clauses import (
+    _CONJ, _STRONG, _TRIM, _Clause, _clean, _cut, _direction, _elide, _has_words_before, _indicator, _strip_span,
+)
+from vnplan.extract.targets.sections import _interval_index, _overlaps_any, _skip_regions, _status_section, _target_section
+from vnplan.extract.targets.values import _W, _trap_spans, _values
+from vnplan.extract.targets.vocab import _page_number_rx, vocab
+from vnplan.extract.targets.years import _heading_year, earliest_year, horizon_years, plan_year
+
+
+_SENT_END = regex.compile(r"(?<=[.!?…])\s+(?=\S)|(?<=\.)(?=\p{Lu})", regex.V1)
+
+
+def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    out, a = [], start
+    for m in _SENT_END.finditer(doc.text, start, end):
+        out.append((a, m.start()))
+        a = m.end()
+    out.append((a, end))
+    return [(a, b) for a, b in out if doc.text[a:b].strip()]
+
+
+def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: bool,
+                     year: Optional[int], section_id: Optional[str],
+                     min_year: Optional[int] = None) -> list[Target]:
+    """Targets of the sentence ``doc.text[start:end]``."""
+    v = vocab()
+    text, k = doc.text[start:end], doc.key[start:end]
+    if v.status_lead.match(k.lstrip(_TRIM)):
+        return []  # "Hiện nay, tỷ lệ ... đạt 92%": a result, not a target
+    traps, per_n, totals = _trap_spans(k, v, bool(v.age_ind.search(k)))
+    if "\n" in k:  # a sentence read across a page break: its page number is no value
+        traps += [m.span() for m in regex.finditer(r"[^\n]+", k) if _page_number_rx().match(m.group())]
+    vals = _values(text, k, v, traps)
+    if any(not x.in_parens for x in vals):
+        vals = [x for x in vals if not x.in_parens]
+    for cur, nxt in zip(vals, vals[1:]):
+        if cur.from_to:  # "tăng từ 25 lên 30 giường": 25 is where it starts
+            nxt.baseline = _clean(text[cur.start:cur.unit_end])
+            nxt.from_lead = cur.lead
+    vals = [x for i, x in enumerate(vals) if not (x.from_to and i + 1 < len(vals))]
+    kept = []
+    for val in vals:
+        rate = val.unit in ("%", "‰") or val.of is not None or (val.unit and "/" in val.unit)
+        cue = val.comparator != "="
+        window = " ".join(k[max(0, val.lead - _W):val.lead].split()[-v.achievement_window:])
+        achieved = bool(v.achievement.search(window) or v.output.search(window))
+        change = bool(v.decrease_before.search(k[max(0, val.lead - 40):val.lead])
+                      or v.increase_before.search(k[max(0, val.lead - 40):val.lead])
+                      or v.maintain_before.search(k[max(0, val.lead - 40):val.lead]))
+        measure = bool(val.unit) and keyof(val.unit) in v.measure_units
+        gap = k[kept[-1].unit_end:val.lead] if kept else ""
+        coordinated = bool(kept) and len(gap) <= 60 and not regex.search(r"[;.:]", gap) \
+            and bool(regex.search(r"(?:,|\svà)\s*$", gap)) and val.unit is not None
+        if not (in_target_section or rate or cue or achieved or change or measure or coordinated):
+            continue
+        if val.unit is None and not (val.linked or cue or val.of is not None):
+            continue
+        if kept and _cut(k, kept[-1].unit_end, val.lead) == val.lead \
+                and v.qualifier_prep.search(k[kept[-1].unit_end:val.lead]):
+            continue  # "đạt 95% với 8 loại vắc xin": a qualifier of the first
+        kept.append(val)
+    for pos, total in totals:  # "45 xã ... trên tổng số 50 xã": 50 is what 45 is out of
+        prev = [x for x in kept if x.unit_end <= pos and x.of is None]
+        if prev and not _STRONG.search(k, prev[-1].unit_end, pos):
+            prev[-1].of = total
+    # "các xã có tỷ lệ hộ nghèo trên 25% giảm từ 4% trở lên": 25% qualifies
+    # the subject; the change that follows it is the target
+    # "Tỷ lệ phụ nữ khám thai đủ 4 lần đạt 90%": a number inside the indicator
+    # of a linked value that follows without a break is part of that indicator
+    kept = [x for x, nxt in zip(kept, kept[1:] + [None])
+            if nxt is None or not (v.change_between.match(k[x.unit_end:nxt.lead])
+                                   or (nxt.linked and _cut(k, x.unit_end, nxt.lead) == nxt.lead))]
+    if not kept:
+        return []
+    # clauses
+    clauses: list[_Clause] = []
+    bounds = [0]
+    for prev, nxt in zip(kept, kept[1:]):
+        value_last = prev.linked or _has_words_before(k, bounds[-1], prev.lead, v)
+        bounds.append(_cut(k, prev.unit_end, nxt.lead, first=value_last))
+    bounds.append(len(k))
+    for i, val in enumerate(kept):
+        a, b = bounds[i], bounds[i + 1]
+        strong_end = _STRONG.search(k, val.unit_end, b)
+        if strong_end:
+            b = strong_end.start()
+        strong_start = [m.end() for m in _STRONG.finditer(k, a, val.lead)]
+        if strong_start:
+            a = strong_start[-1]
+        conj = _CONJ.match(k, a, val.lead)
+        if conj:
+            a = conj.end()
+        clauses.append(_Clause(val, a, b))
+    first_ind, first_value_first, first_colon = "", False, ""
+    masked = v.not_dir.sub(lambda m: " " * len(m.group()), k)
+    out_inds: list[str] = []
+    out = []
+    for i, c in enumerate(clauses):
+        ind, value_first = _indicator(text, k, c, v)
+        if not value_first:
+            cm = regex.search(r"[,;(]|\s-\s", k[c.value.unit_end:c.end])
+            if cm:
+                c.end = c.value.unit_end + cm.start()
+        direction = _direction(masked, c, v)
+        if i == 0:
+            first_ind, first_value_first = ind, value_first
+            first_colon = c.colon_head
+        else:
+            new = _elide(first_ind, ind, v, first_colon) if not value_first and not first_value_first else ind
+            raw_start = k[c.start:c.value.lead].lstrip(_TRIM)
+            if out_inds and v.subgroup.match(raw_start) and not v.heads.match(keyof(ind)):
+                new = f"{out_inds[-1]}, {ind}"  # "..., riêng ở vùng miền núi dưới 25,5%"
+            if new != ind or not ind:  # an elided clause shares the first one's direction
+                direction = direction or clauses[i - 1].direction
+            ind = new
+            if not ind and out_inds and c.value.unit and c.value.unit[0] in "%‰":
+                ind = out_inds[-1]  # "chiếm 38,1%, giảm 0,07% so với năm 2023"
+        c.indicator, c.direction = ind, direction
+        out_inds.append(ind)
+    # a per-capita suffix distributes over bare counts of the same sentence
+    suffixes = [c.value.unit[c.value.unit.index("/"):] for c in clauses
+                if c.value.unit and "/" in c.value.unit]
+    for c in clauses:
+        u = c.value.unit
+        if u and u not in ("%", "‰") and "/" not in u:
+            if suffixes and c.bare:
+                c.value.unit = u + suffixes[-1]
+            else:
+                for ps, pe, raw in per_n:
+                    if c.start <= ps < c.end or (c.start <= pe <= c.end):
+                        den = regex.sub(r"^(?:trên|mỗi|cho mỗi|trong|/)\s*", "", text[ps:pe])
+                        c.value.unit = f"{u}/{' '.join(den.split())}"
+                        break
+        if not c.indicator:
+            c.indicator = c.value.unit or ""
+    years = [(pos, yr) for pos, yr in horizon_years(k, v) if min_year is None or yr >= min_year]
+    for c in clauses:
+        val = c.value
+        a, b = _strip_span(text, c.start, c.end)
+        b = max(b, val.unit_end) if b < val.unit_end else b
+        clause_k = k[a:b]
+        bm = v.baseline.search(clause_k)
+        y = next((yr for pos, yr in reversed(years) if pos < b), None) or year
+        out.append(Target(
+            id="", indicator=c.indicator, comparator=val.comparator, value=val.value,
+            unit=val.unit, text=text[a:b], span=Span(start + a, start + b),
+            value_max=val.value_max, of=val.of, direction=c.direction, year=y,
+            baseline=_clean(text[a + bm.start("b"):a + bm.end("b")]) if bm else val.baseline,
+            section_id=section_id, value_span=Span(start + val.start, start + val.end),
+            page=doc.page_at(start + a),
+        ))
+    return out
+
+_CONTINUATION = regex.compile(r"\s*\p{Ll}", regex.V1)
+
+
+def _page_number_gap(doc: Document, a: int, b: int) -> bool:
+    """Whether ``doc.text[a:b]`` holds nothing but blank and page-number lines."""
+    rx = _page_number_rx()
+    return all(not ln.strip() or rx.match(ln) for ln in doc.key[a:b].split("\n"))
+_TERMINAL = regex.compile(r"[.;:!?…)\]]\W*$", regex.V1)
+
+
+def _continues(doc: Document, prev_end: int, start: int) -> bool:
+    """Whether the line at ``start`` goes on with the sentence ending at ``prev_end``
+    (only blank lines between, no closing punctuation, a lower-case start)."""
+    gap = doc.text[prev_end:start]
+    return (_page_number_gap(doc, prev_end, start) and gap.count("\n") <= 6 and not _TERMINAL.search(doc.text[max(0, prev_end - 3):prev_end])
+            and bool(_CONTINUATION.match(doc.text, start)))
+
+
+def text_targets(doc: Document, sections: list[Section], metadata: Optional[Metadata]) -> list[Target]:
+    """Targets written in the running text of every section."""
+    v = vocab()
+    base_year = plan_year(metadata)
+    min_year = earliest_year(metadata)
+    skip = _skip_regions(doc, sections, metadata)
+    skip_index = _interval_index(skip)
+    # a numbered heading may itself state a target ("a) 100% trạm y tế có bác sĩ"):
+    # read it from after its number
+    title_starts = {doc.text.rfind("\n", 0, s.heading_span.start) + 1: s.heading_span.start
+                    for s in walk(sections) if s.kind != "phu_luc"}
+    paragraphs: list[list[int]] = []  # [begin, end] of runs of lines
+    for line in doc.lines:
+        raw = doc.text[line.start:line.end]
+        if not raw.strip() or "\t" in raw or _page_number_rx().match(doc.key[line.start:line.end]):
+            continue  # blank, table row, page number
+        if _overlaps_any(skip_index, line.start, line.end):
+            continue
+        begin = title_starts.get(line.start, line.start)
+        if paragraphs and begin == line.start and _continues(doc, paragraphs[-1][1], line.start):
+            paragraphs[-1][1] = line.end  # a sentence broken by a page break
+        else:
+            paragraphs.append([begin, line.end])
+    out: list[Target] = []
+    for begin, end in paragraphs:
+        secs = ancestors(sections, begin)
+        if not secs or _status_section(secs, v):
+            continue
+        in_target = _target_section(secs, v)
+        year = _heading_year(doc, secs, v, min_year) or base_year
+        for a, b in _sentences(doc, begin, end):
+            out.extend(sentence_targets(doc, a, b, in_target_section=in_target, year=year,
+                                        section_id=secs[-1].id, min_year=min_year))
+    return out
