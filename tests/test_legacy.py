@@ -97,3 +97,60 @@ def test_tcvn3_inverts_lower_case(text):
     # no capitals in the input: only the sentence-start rule may change a letter's case
     out = legacy.decode_tcvn3(legacy.encode(text, "tcvn3"))
     assert out.lower() == text.lower()
+
+
+FONT_PLAN = ("KẾ HOẠCH\n\nTiêm chủng mở rộng năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n"
+             "Phấn đấu đạt 95% trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin.\n")
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_font_encoded_docx_and_html(tmp_path, encoding):
+    """Old documents typed with .VnTime (TCVN3) or VNI fonts: the container is
+    Unicode but the letters are the font's Latin-1 codes."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from formats import build_docx, build_html
+    from vnplan.readers import read_path
+
+    garbled = legacy.encode(FONT_PLAN, encoding).decode("cp1252")
+    assert "HO" in garbled and "HOẠCH" not in garbled
+    build_docx(garbled, tmp_path / "old.docx")
+    build_html(garbled, tmp_path / "old.html")
+    for name in ("old.docx", "old.html"):
+        doc = read_path(tmp_path / name)
+        assert doc.source.encoding == encoding
+        assert [ln for ln in doc.text.split("\n") if ln] == [ln for ln in FONT_PLAN.split("\n") if ln]
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_font_encoded_pdf_keeps_pages(tmp_path, encoding):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from formats import vietnamese_font
+    from vnplan.readers import read_path
+
+    font = vietnamese_font()
+    if font is None:
+        pytest.skip("no font")
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("V", fname=font)
+    pdf.set_font("V", size=11)
+    for body in FONT_PLAN.split("\n\n"):
+        pdf.add_page()
+        # cell, not multi_cell: fpdf2's multi_cell drops 0xAD (TCVN3 'ư', a soft hyphen in cp1252)
+        pdf.cell(0, 6, legacy.encode(body.strip(), encoding).decode("cp1252"))
+    f = tmp_path / "old.pdf"
+    f.write_bytes(bytes(pdf.output()))
+    doc = read_path(f)
+    assert doc.source.encoding == encoding
+    assert doc.text == FONT_PLAN
+    assert doc.page_starts == [0] + [doc.text.index(p) for p in FONT_PLAN.split("\n\n")[1:]]
+
+
+def test_unicode_text_is_left_alone():
+    assert legacy.fix_font_encoding(FONT_PLAN) == (FONT_PLAN, None)
+    assert legacy.fix_font_encoding("Annual report 2024, page 3") == ("Annual report 2024, page 3", None)

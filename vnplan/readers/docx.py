@@ -15,6 +15,7 @@ from typing import Optional
 from vnplan.errors import CorruptDocumentError, EncryptedDocumentError
 from vnplan.readers.html import ROW, join_paragraphs
 from vnplan.readers.txt import clean_text
+from vnplan.text.legacy import fix_font_encoding
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -34,7 +35,8 @@ def decode(data: bytes, name: str) -> tuple[str, Optional[str], list[int]]:
         raise CorruptDocumentError(name, f"DOCX cannot be read ({type(err).__name__})") from None
     numbering = Numbering.from_document(document)
     lines = list(_body_lines(document, numbering))
-    return clean_text(join_paragraphs(lines)), None, []
+    text, font_encoding = fix_font_encoding(join_paragraphs(lines))  # .VnTime/VNI fonts
+    return clean_text(text), font_encoding, []
 
 
 # --------------------------------------------------------------------------

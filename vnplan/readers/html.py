@@ -13,6 +13,7 @@ from typing import Optional
 from vnplan import patterns
 from vnplan.errors import NoBodyTextError
 from vnplan.readers.txt import clean_text, decode_text
+from vnplan.text.legacy import fix_font_encoding
 
 _SPACE = re.compile(r"[ \t\u00a0\u200b]+")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w-]{1,40})""", re.I)
@@ -33,7 +34,8 @@ def _cues() -> dict:
 def decode(data: bytes, name: str) -> tuple[str, Optional[str], list[int]]:
     """Text of the page body, the page's encoding, no pages."""
     html, encoding = _decode_html(data, name)
-    text = html_to_text(html)
+    text, font_encoding = fix_font_encoding(html_to_text(html))  # .VnTime/VNI fonts
+    encoding = font_encoding or encoding
     if not text.strip():
         raise NoBodyTextError(name)
     return text, encoding, []

@@ -17,6 +17,7 @@ from typing import Optional
 
 from vnplan.errors import CorruptDocumentError, EncryptedDocumentError, NoTextLayerError
 from vnplan.readers.txt import clean_text
+from vnplan.text.legacy import decode_font_text, fix_font_encoding
 
 # A line that starts a new paragraph whatever its position: a heading number or
 # list mark (I. / 1. / 1.2. / a) / - / + / •), or a document part word.
@@ -76,7 +77,13 @@ def decode(data: bytes, name: str) -> tuple[str, Optional[str], list[int]]:
                                      "(e.g. ocrmypdf) before vnplan can read it")
     per_page = drop_running_lines(per_page, [(p.height) for p in pages])
     text, page_starts = join_lines(per_page)
-    return clean_text(text), None, page_starts
+    _, font_encoding = fix_font_encoding(text)  # typed in .VnTime (TCVN3) or VNI fonts
+    if font_encoding:  # convert line by line, then join again: offsets and page starts stay right
+        for lines in per_page:
+            for ln in lines:
+                ln.text = decode_font_text(ln.text, font_encoding)
+        text, page_starts = join_lines(per_page)
+    return clean_text(text), font_encoding, page_starts
 
 
 def _page_lines(page, index: int) -> list[Line]:

@@ -218,3 +218,34 @@ def detect_and_decode(data: bytes) -> Optional[tuple[str, str]]:
     if best is None or best[0] < MIN_SCORE:
         return None
     return best[1], best[2]
+
+
+def fix_font_encoding(text: str) -> tuple[str, Optional[str]]:
+    """Text typed with TCVN3 (.VnTime) or VNI fonts inside a Unicode container
+    (PDF, DOCX, HTML) reads as Latin-1 letters (``KÕ HO¹CH``): re-decode it
+    when that makes far more Vietnamese syllables. Returns (text, encoding or None)."""
+    before = score(text)
+    if before >= 0.8:
+        return text, None
+    try:
+        raw = text.encode("cp1252")
+    except UnicodeEncodeError:
+        return text, None  # real Vietnamese letters present: not a font-encoded text
+    best: tuple[float, str, Optional[str]] = (before, text, None)
+    for name in ("tcvn3", "vni"):
+        decoded = _DECODERS[name](raw)
+        if decoded is not None:
+            s = score(decoded)
+            if s > best[0] + 0.2 and s >= MIN_SCORE:
+                best = (s, decoded, name)
+    return best[1], best[2]
+
+
+def decode_font_text(text: str, encoding: str) -> str:
+    """One piece of a font-encoded text (see :func:`fix_font_encoding`) in Unicode."""
+    try:
+        raw = text.encode("cp1252")
+    except UnicodeEncodeError:
+        return text
+    decoded = _DECODERS[encoding](raw)
+    return decoded if decoded is not None else text
