@@ -56,3 +56,22 @@ def test_extension_does_not_decide(tmp_path):
     doc = read_path(f)
     assert doc.source.format == "html"
     assert doc.text == "KẾ HOẠCH\n"
+
+
+def test_layout_table_read_as_text():
+    long = "".join(f"<p>{i}. Nhiệm vụ số {i}: tăng cường công tác tuyên truyền, vận động Nhân dân tham gia.</p>"
+                   for i in range(1, 25))
+    page = (f"<html><body><table><tr><td class='menu-left'><a>Trang chủ</a></td><td><p>KẾ HOẠCH</p>{long}"
+            f"<table><tr><td>TT</td><td>Chỉ tiêu</td></tr><tr><td>1</td><td>95%</td></tr></table></td></tr>"
+            f"</table></body></html>")
+    text = html_to_text(page)
+    lines = text.split("\n")
+    assert lines[0] == "KẾ HOẠCH"
+    assert "1. Nhiệm vụ số 1: tăng cường công tác tuyên truyền, vận động Nhân dân tham gia." in lines
+    assert "Trang chủ" not in text
+    assert "TT\tChỉ tiêu\n1\t95%" in text
+
+
+def test_one_column_table_is_text():
+    page = "<html><body><table><tr><td><p>KẾ HOẠCH</p></td></tr><tr><td><p>Năm 2024</p></td></tr></table></body></html>"
+    assert html_to_text(page) == "KẾ HOẠCH\n\nNăm 2024\n"

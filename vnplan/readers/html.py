@@ -143,6 +143,10 @@ def _walk(node, out: list[str]) -> None:
             out.append(child.text(deep=False).replace("\n", " ").replace("\r", " "))
         elif tag == "br":
             out.append("\n")
+        elif tag == "table" and _is_layout_table(child):
+            out.append("\n")
+            _walk(child, out)  # cells of a page-layout table are blocks of text, not data
+            out.append("\n")
         elif tag == "table":
             out.append("\n")
             out.extend(ROW + row + "\n" for row in _table_rows(child))
@@ -167,6 +171,21 @@ def _table_rows(table) -> list[str]:
         if any(texts):
             rows.append("\t".join(texts))
     return rows
+
+
+LAYOUT_CELL_CHARS = 1500  # a cell holding more text than this is page layout, not a data cell
+
+
+def _is_layout_table(table) -> bool:
+    """Old portals lay whole pages out in tables: one column, or a cell holding
+    a long run of paragraphs."""
+    widest = 0
+    for tr in table.css("tr"):
+        cells = [c for c in tr.iter(include_text=False) if c.tag in ("td", "th")]
+        widest = max(widest, len(cells))
+        if any(len(_text_of(c)) > LAYOUT_CELL_CHARS and c.css_first("p, div, table") is not None for c in cells):
+            return True
+    return widest <= 1
 
 
 def _closest_table(node):
