@@ -162,3 +162,24 @@ def test_doc_with_converter_uses_it(tmp_path, monkeypatch):
 def test_every_error_is_a_vnplan_error():
     for cls in (CorruptDocumentError, EncryptedDocumentError, NoTextLayerError, ConverterMissingError):
         assert issubclass(cls, VnplanError)
+
+
+def test_zip_that_is_not_a_docx(tmp_path):
+    import zipfile
+
+    from vnplan.errors import UnsupportedFormatError
+
+    f = tmp_path / "plan.docx"
+    with zipfile.ZipFile(f, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
+    err = _parse_error(f, UnsupportedFormatError)
+    assert "OpenDocument" in str(err)
+
+
+def test_password_protected_word_file(tmp_path):
+    # Word stores a password-protected .docx inside an OLE container with an 'EncryptedPackage' stream
+    f = tmp_path / "locked.docx"
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512)
+    err = _parse_error(f, EncryptedDocumentError)
+    assert "encrypted" in str(err)
