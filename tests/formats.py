@@ -128,7 +128,7 @@ def build_docx(text: str, path: Path) -> dict:
     """DOCX with headings numbered by Word (numPr); returns how many were auto-numbered."""
     import docx
     from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls, qn
+    from docx.oxml.ns import nsdecls
 
     document = docx.Document()
     numbering = document.part.numbering_part.element

@@ -22,11 +22,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def decode(data: bytes, name: str) -> tuple[str, Optional[str], list[int]]:
     """Body text of a .docx, no encoding, no pages (Word paginates at print time)."""
-    try:
-        import docx  # python-docx
-        from docx.opc.exceptions import PackageNotFoundError
-    except ModuleNotFoundError:
-        raise
+    import docx  # python-docx (a missing module becomes ConverterMissingError in read_bytes)
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except zipfile.BadZipFile as err:
@@ -221,7 +219,7 @@ def _runs_text(el) -> str:
         elif tag == f"{W}tab":
             parts.append(" ")
         elif tag in (f"{W}br", f"{W}cr"):
-            parts.append("\n" if node.get(f"{W}type") in (None, "textWrapping") else "\n")
+            parts.append("\n")  # line, column or page break: a new line
     return "".join(parts)
 
 

@@ -35,7 +35,7 @@ def _vni() -> tuple[dict[str, str], "regex.Pattern[str]"]:
     return seq_to_char, regex.compile("|".join(map(regex.escape, alts)))
 
 
-def _base(data: bytes, byte: int, codepage: str) -> Optional[str]:
+def _base(byte: int, codepage: str) -> Optional[str]:
     try:
         return bytes([byte]).decode(codepage)
     except UnicodeDecodeError:
@@ -44,20 +44,11 @@ def _base(data: bytes, byte: int, codepage: str) -> Optional[str]:
 
 def decode_tcvn3(data: bytes) -> Optional[str]:
     """TCVN3 bytes -> Unicode (capitals restored), or None when a byte is undefined."""
-    table = _tcvn3()
-    base = patterns.load("encodings/tcvn3")["base"]
-    out = []
-    cache: dict[int, Optional[str]] = {}
-    for b in data:
-        ch = table.get(b)
-        if ch is None:
-            if b not in cache:
-                cache[b] = _base(data, b, base)
-            ch = cache[b]
-            if ch is None:
-                return None
-        out.append(ch)
-    text = restore_capitals("".join(out), set(table.values()))
+    table, undefined = _tcvn3_translation()
+    if any(bytes([b]) in data for b in undefined):
+        return None
+    out = data.decode("latin-1").translate(table)
+    text = restore_capitals(out, set(_tcvn3().values()))
     return _always_capital().sub(lambda m: m.group()[0].upper() + m.group()[1:], text)
 
 
@@ -66,6 +57,22 @@ def _always_capital() -> "regex.Pattern[str]":
     words = patterns.load("encodings/tcvn3").get("always_capital") or []
     alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
     return regex.compile(rf"(?<!\p{{L}})(?:{alts})(?!\p{{L}})", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _tcvn3_translation() -> tuple[dict[int, str], tuple[int, ...]]:
+    """All 256 bytes as a str.translate table over latin-1, and the undefined bytes."""
+    tcvn = _tcvn3()
+    base = patterns.load("encodings/tcvn3")["base"]
+    table: dict[int, str] = {}
+    undefined = []
+    for b in range(256):
+        ch = tcvn.get(b) or _base(b, base)
+        if ch is None:
+            undefined.append(b)
+        else:
+            table[b] = ch
+    return table, tuple(undefined)
 
 
 def decode_vni(data: bytes) -> Optional[str]:
