@@ -90,3 +90,24 @@ def test_table_in_body_order():
                                        (6, "lowerRoman", "vi")])
 def test_number_formats(n, fmt, out):
     assert _format(n, fmt) == out
+
+
+def test_numbering_from_heading_style_and_its_base():
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="78"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="60"><w:abstractNumId w:val="78"/></w:num>'))
+    base = d.styles.add_style("PlanPart", 1)
+    base.element.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="60"/></w:numPr>'))
+    derived = d.styles.add_style("PlanPartBold", 1)
+    derived.base_style = base
+    d.add_paragraph("MỤC TIÊU", style="PlanPart")
+    d.add_paragraph("Nội dung")
+    d.add_paragraph("NHIỆM VỤ", style="PlanPartBold")
+    buf = io.BytesIO()
+    d.save(buf)
+    lines = [ln for ln in read_bytes(buf.getvalue(), "s.docx").text.split("\n") if ln]
+    assert lines == ["I. MỤC TIÊU", "Nội dung", "II. NHIỆM VỤ"]

@@ -96,10 +96,13 @@ class Numbering:
                     if lvl is not None:
                         self.levels[nid][ilvl] = _level(lvl)
         for style in document.styles:
-            ppr = getattr(style.element, "pPr", None)
-            got = _num_pr(ppr)
-            if got:
-                self.style_num[style.style_id] = got
+            base, seen = style, 0
+            while base is not None and seen < 10:  # numbering may come from a base style
+                got = _num_pr(getattr(base.element, "pPr", None))
+                if got:
+                    self.style_num[style.style_id] = got
+                    break
+                base, seen = getattr(base, "base_style", None), seen + 1
         return self
 
     def label(self, num_id: str, ilvl: int) -> str:
