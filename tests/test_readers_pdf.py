@@ -130,3 +130,18 @@ def test_two_column_header_and_centred_title(tmp_path):
         assert getattr(got.metadata, field) == getattr(want.metadata, field), field
     assert got.metadata.date == want.metadata.date
     assert [(s.id, s.kind) for s in got.sections] == [(s.id, s.kind) for s in want.sections]
+
+
+def test_first_line_indent_and_hanging_indent():
+    pages = [[L("Ủy ban nhân dân huyện ban hành kế hoạch thực hiện công tác y tế năm 2024 trên địa bàn", top=100),
+              L("huyện như sau, với các nội dung chính dưới đây và các chỉ tiêu cụ thể về tiêm chủng", top=114),
+              L("Mục tiêu chung của kế hoạch là nâng cao sức khỏe Nhân dân trên toàn địa bàn huyện.", x0=100, top=128),
+              L("- Tăng cường công tác tuyên truyền, vận động Nhân dân tham gia bảo hiểm y tế toàn", top=142),
+              L("dân, phấn đấu đạt tỷ lệ bao phủ trên 95% dân số vào cuối năm 2025.", x0=86, x1=400, top=156)]]
+    text, _ = join_lines(pages)
+    assert text.split("\n\n") == [
+        "Ủy ban nhân dân huyện ban hành kế hoạch thực hiện công tác y tế năm 2024 trên địa bàn huyện như sau, với "
+        "các nội dung chính dưới đây và các chỉ tiêu cụ thể về tiêm chủng",
+        "Mục tiêu chung của kế hoạch là nâng cao sức khỏe Nhân dân trên toàn địa bàn huyện.",
+        "- Tăng cường công tác tuyên truyền, vận động Nhân dân tham gia bảo hiểm y tế toàn dân, phấn đấu đạt tỷ lệ "
+        "bao phủ trên 95% dân số vào cuối năm 2025.\n"]

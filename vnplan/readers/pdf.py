@@ -217,8 +217,8 @@ def _new_paragraph(prev: Line, ln: Line, left: float, width: float, pitch: float
         return False                                   # a centred title wrapped over two lines
     if prev.x1 < left + SHORT_LINE * width:          # previous line stopped short: its paragraph ended
         return True
-    if ln.x0 > left + INDENT and ln.x0 - prev.x0 > INDENT / 2:  # first-line indent
-        return True
+    if ln.x0 > left + INDENT and ln.x0 - prev.x0 > INDENT / 2 and not _STARTS_ITEM.match(prev.text):
+        return True  # first-line indent (after an item mark it is the item's hanging indent)
     if ln.page == prev.page and ln.top - prev.top > GAP_FACTOR * pitch:
         return True
     if _is_caps(prev.text) != _is_caps(ln.text):
