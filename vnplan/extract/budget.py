@@ -17,11 +17,7 @@ from vnplan import patterns
 from vnplan.model import BudgetLine, Document, Section, Span, ancestors, section_at
 from vnplan.text.normalise import key as keyof
 from vnplan.text.numbers import NUMBER, parse_number
-
-
-def _alts(words) -> str:
-    keyed = sorted({keyof(str(w)).strip() for w in words}, key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in keyed)
+from vnplan.text.phrases import alternation
 
 
 @dataclass(frozen=True)
@@ -40,12 +36,12 @@ def _money() -> _Money:
     mult = {keyof(k): float(v) for k, v in m["multipliers"].items()}
     amount = regex.compile(
         rf"(?<![\p{{L}}\d/])(?P<n>{NUMBER})\s*"
-        rf"(?:(?P<m>{_alts(mult)})(?!\s*(?:{_alts(m['not_after_multiplier'])})(?!\p{{L}}))(?!\p{{L}})\s*)?"
-        rf"(?P<c>(?:{_alts(m['currencies'])})(?!\p{{L}})(?!\s+(?:{_alts(m['not_after_currency'])})(?!\p{{L}})))?",
+        rf"(?:(?P<m>{alternation(mult)})(?!\s*(?:{alternation(m['not_after_multiplier'])})(?!\p{{L}}))(?!\p{{L}})\s*)?"
+        rf"(?P<c>(?:{alternation(m['currencies'])})(?!\p{{L}})(?!\s+(?:{alternation(m['not_after_currency'])})(?!\p{{L}})))?",
         regex.V1)
-    context = regex.compile(rf"(?<!\p{{L}})(?:{_alts(m['money_context'])})(?!\p{{L}})", regex.V1)
-    trailing = regex.compile(rf"(?:(?:^|\s)(?:{_alts(m['purpose_trailing'])})\s*)+$", regex.V1)
-    reached = regex.compile(rf"(?<!\p{{L}})(?:{_alts(m['reached_before'])})\s*:?\s*$", regex.V1)
+    context = regex.compile(rf"(?<!\p{{L}})(?:{alternation(m['money_context'])})(?!\p{{L}})", regex.V1)
+    trailing = regex.compile(rf"(?:(?:^|\s)(?:{alternation(m['purpose_trailing'])})\s*)+$", regex.V1)
+    reached = regex.compile(rf"(?<!\p{{L}})(?:{alternation(m['reached_before'])})\s*:?\s*$", regex.V1)
     return _Money(amount, mult, context, trailing, reached, frozenset(m["not_budget_kinds"]))
 
 

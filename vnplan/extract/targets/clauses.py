@@ -14,7 +14,6 @@ from vnplan.extract.targets.vocab import _Vocab
 
 _STRONG = regex.compile(r";")
 _WEAK = regex.compile(r",\s|\s+và\s+|\s+-\s+")
-_CONJ = regex.compile(r"[\s,;-]*(?:và|hoặc|cùng)\s+")
 _TRIM = " \t-+*•–:;,.\u00a0"
 
 
@@ -82,7 +81,7 @@ def _direction(masked: str, clause: _Clause, v: _Vocab) -> Optional[str]:
     for st in starts:  # "Giảm tỷ lệ ...", "Về y tế, giảm tỷ lệ ..."
         m = v.dir_rx.match(prefix[st:].lstrip(_TRIM))
         if m:
-            return v.dir_of[regex.sub(r"\s+", " ", m.group())]
+            return v.direction_of(m.group())
     if v.decrease_before.search(masked[clause.start:val.lead]):
         return "decrease"
     if v.increase_before.search(masked[clause.start:val.lead]):
@@ -91,11 +90,11 @@ def _direction(masked: str, clause: _Clause, v: _Vocab) -> Optional[str]:
     window = " ".join(words[-v.dir_window:])
     found = list(v.dir_rx.finditer(window))
     if found:
-        return v.dir_of[regex.sub(r"\s+", " ", found[-1].group())]
+        return v.direction_of(found[-1].group())
     after = masked[val.unit_end:clause.end].lstrip(_TRIM)
     m = v.dir_rx.match(after)
     if m and not clause.value.linked:
-        return v.dir_of[regex.sub(r"\s+", " ", m.group())]
+        return v.direction_of(m.group())
     return None
 
 

@@ -5,7 +5,7 @@ from typing import Optional
 
 import regex
 
-from vnplan.model import Document, Metadata, Section, Table, Target, ancestors, section_at
+from vnplan.model import Document, Metadata, Row, Section, Table, Target, ancestors, section_at
 from vnplan.text.normalise import key as keyof
 from vnplan.text.numbers import parse_quantity
 from vnplan.extract.targets.clauses import _clean
@@ -14,7 +14,6 @@ from vnplan.extract.targets.vocab import _YEAR, _Vocab, vocab
 from vnplan.extract.targets.years import _heading_year, find_year, plan_year
 
 
-_INDEX_HEADER = regex.compile(r"^(?:s?tt|số tt|stt|thứ tự|no\.?)$", regex.V1)
 _UNIT_IN_HEADER = regex.compile(r"\((?P<u>%|‰|[^()]{1,20})\)\s*$", regex.V1)
 
 
@@ -30,11 +29,11 @@ def _header_paths(table: Table) -> list[list[str]]:
     return [[grid[i][j] for i in range(len(grid)) if grid[i][j]] for j in range(width)]
 
 
-def _scope_column(table: Table, paths: list[list[str]]) -> Optional[int]:
+def _scope_column(table: Table, paths: list[list[str]], v: _Vocab) -> Optional[int]:
     body = table.body
     width = len(paths)
     for j in range(width):
-        if paths[j] and _INDEX_HEADER.match(keyof(paths[j][0])):
+        if paths[j] and v.index_header.match(keyof(paths[j][0])):
             continue
         cells = [r.cells[j].text.strip() for r in body if j < len(r.cells) and r.cells[j].text.strip()]
         if cells and sum(1 for c in cells if regex.search(r"\p{L}", c)) > len(cells) / 2:
@@ -48,7 +47,7 @@ def _header_year(hk: str, v: _Vocab) -> Optional[int]:
     if y:
         return y
     for m in reversed(list(regex.finditer(rf"(?<![\d.,/]){_YEAR}(?![\d.,/])", hk))):
-        if not v.not_horizon.search(hk[max(0, m.start() - 30):m.start()]) and "so với" not in hk[max(0, m.start() - 16):m.start()]:
+        if not v.not_horizon.search(hk[max(0, m.start() - 30):m.start()]) and not v.baseline_word.search(hk[max(0, m.start() - 16):m.start()]):
             return int(m.group())
     return None
 
@@ -59,13 +58,20 @@ def _unit_column(table: Table, paths: list[list[str]], v: _Vocab) -> Optional[in
         hk = keyof(" ".join(path)).strip()
         if not v.unit_header.fullmatch(hk):
             continue
-        if "tính" in hk or "đvt" in hk:
+        if any(w in hk for w in v.unit_column_words):
             return j
         cells = [keyof(r.cells[j].text).strip() for r in table.body if j < len(r.cells) and r.cells[j].text.strip()]
         units = [c for c in cells if c in ("%", "‰") or v.unit_noun.fullmatch(" " + c)]
         if cells and len(units) * 2 >= len(cells):
             return j
     return None
+
+
+def _cell_words(row: Row, j: Optional[int]) -> Optional[str]:
+    """Words of the row's cell in column ``j`` (white space folded), None when empty or absent."""
+    if j is None or j >= len(row.cells):
+        return None
+    return " ".join(row.cells[j].text.split()) or None
 
 
 def table_targets(doc: Document, tables: list[Table], sections: list[Section],
@@ -83,7 +89,7 @@ def table_targets(doc: Document, tables: list[Table], sections: list[Section],
         if not table.rows or table.header_rows < 1:
             continue
         paths = _header_paths(table)
-        name_col = _scope_column(table, paths)
+        name_col = _scope_column(table, paths, v)
         unit_col = _unit_column(table, paths, v)
         rows_are_indicators = name_col is not None and bool(paths[name_col]) and \
             bool(v.indicator_header.search(keyof(" ".join(paths[name_col]))))
@@ -93,19 +99,15 @@ def table_targets(doc: Document, tables: list[Table], sections: list[Section],
             continue
         sec_year = _heading_year(doc, secs, v) if secs else None
         for row in table.body:
-            name = None
-            if name_col is not None and name_col < len(row.cells):
-                name = " ".join(row.cells[name_col].text.split()) or None
+            name = _cell_words(row, name_col)
             if name is None:
                 name = next((" ".join(c.text.split()) for c in row.cells
                              if regex.search(r"\p{L}", c.text)), None)
-            row_unit = None
-            if unit_col is not None and unit_col < len(row.cells):
-                row_unit = " ".join(row.cells[unit_col].text.split()) or None
+            row_unit = _cell_words(row, unit_col)
             for j, cell in enumerate(row.cells):
                 if j in (name_col, unit_col) or j >= len(paths) or not paths[j]:
                     continue
-                if _INDEX_HEADER.match(keyof(paths[j][0])):
+                if v.index_header.match(keyof(paths[j][0])):
                     continue
                 path = paths[j]
                 hk = keyof(" ".join(path))
@@ -136,7 +138,7 @@ def table_targets(doc: Document, tables: list[Table], sections: list[Section],
                     about = keyof(name) + " " + hk
                 else:
                     indicator, scope, about = header, name, hk
-                masked = v.not_dir.sub(lambda m: " " * len(m.group()), about)
+                masked = v.mask_not_direction(about)
                 dm = v.dir_rx.search(masked)
                 bm = v.baseline.search(about)
                 year = _header_year(hk, v) or title_year or sec_year or base_year
@@ -145,7 +147,7 @@ def table_targets(doc: Document, tables: list[Table], sections: list[Section],
                     id="", indicator=indicator, comparator=q.comparator, value=q.value,
                     unit=unit, text=doc.text[cell.span.start:cell.span.end], span=cell.span,
                     value_max=q.value_max, of=None,
-                    direction=v.dir_of[regex.sub(r"\s+", " ", dm.group())] if dm else None,
+                    direction=v.direction_of(dm.group()) if dm else None,
                     year=year, baseline=_clean(about[bm.start("b"):bm.end("b")]) if bm else None,
                     scope=scope, section_id=table.section_id or (sec.id if sec else None),
                     value_span=cell.span, page=doc.page_at(cell.span.start),

@@ -8,7 +8,7 @@ import regex
 from vnplan.model import Document, Metadata, Section, Span, Target, ancestors, walk
 from vnplan.text.normalise import key as keyof
 from vnplan.extract.targets.clauses import (
-    _CONJ, _STRONG, _TRIM, _Clause, _clean, _cut, _direction, _elide, _has_words_before, _indicator, _strip_span,
+    _STRONG, _TRIM, _Clause, _clean, _cut, _direction, _elide, _has_words_before, _indicator, _strip_span,
 )
 from vnplan.extract.targets.sections import _interval_index, _overlaps_any, _skip_regions, _status_section, _target_section
 from vnplan.extract.targets.values import _W, _trap_spans, _values
@@ -96,12 +96,12 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         strong_start = [m.end() for m in _STRONG.finditer(k, a, val.lead)]
         if strong_start:
             a = strong_start[-1]
-        conj = _CONJ.match(k, a, val.lead)
+        conj = v.clause_conj.match(k, a, val.lead)
         if conj:
             a = conj.end()
         clauses.append(_Clause(val, a, b))
     first_ind, first_value_first, first_colon = "", False, ""
-    masked = v.not_dir.sub(lambda m: " " * len(m.group()), k)
+    masked = v.mask_not_direction(k)
     out_inds: list[str] = []
     out = []
     for i, c in enumerate(clauses):
@@ -137,7 +137,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
             else:
                 for ps, pe, raw in per_n:
                     if c.start <= ps < c.end or (c.start <= pe <= c.end):
-                        den = regex.sub(r"^(?:trên|mỗi|cho mỗi|trong|/)\s*", "", text[ps:pe])
+                        den = v.per_n_lead.sub("", text[ps:pe])
                         c.value.unit = f"{u}/{' '.join(den.split())}"
                         break
         if not c.indicator:

@@ -7,9 +7,8 @@ from typing import Optional
 
 import regex
 
-from vnplan.text.normalise import key as keyof
 from vnplan.text.numbers import NUMBER, SYMBOL, parse_number, symbol_comparator
-from vnplan.extract.targets.vocab import _DASH, _Vocab
+from vnplan.extract.targets.vocab import _Vocab, spaced
 
 
 @dataclass
@@ -65,7 +64,6 @@ def _paren_depths(k: str) -> list[int]:
 
 _NUM_RX = regex.compile(NUMBER, regex.V1)
 _W = 200  # how far around a number its cue words and unit are looked for
-_RANGE_RX = regex.compile(rf"^\s*(?:{_DASH}|đến|tới)\s*(?P<b>{NUMBER})", regex.V1)
 _FRACTION_RX = regex.compile(rf"^\s*/\s*(?P<b>{NUMBER})(?=\s*\p{{L}})", regex.V1)
 _NEXT_WORD = regex.compile(r"^\s+(?P<u>\p{Ll}\p{L}{0,20})", regex.V1)
 _SYMBOL_END = regex.compile(rf"(?P<sym>{SYMBOL})\s*\$?\s*$", regex.V1)
@@ -142,7 +140,7 @@ def _values(text: str, k: str, v: _Vocab, traps) -> list[_Value]:
             continue
         val = _Value(a, b, value, lead=a)
         after = k[b:b + _W]
-        r = _RANGE_RX.match(after)
+        r = v.range_to.match(after)
         f = _FRACTION_RX.match(after)
         per = v.unit_per.match(after)
         if f and per and _per_n(_num(f.group("b")) or 0.0, value):
@@ -166,8 +164,8 @@ def _values(text: str, k: str, v: _Vocab, traps) -> list[_Value]:
             before = before[:sm.start()]
         cm = v.cue_before.search(before)
         if cm:
-            comp = v.cue_comp.get(regex.sub(r"\s+", " ", cm.group("cue")))
-            if comp == ">=" and keyof("từ") == cm.group("cue") and val.comparator == "range":
+            comp = v.cue_comp.get(spaced(cm.group("cue")))
+            if comp == ">=" and cm.group("cue") in v.range_start and val.comparator == "range":
                 pass
             elif comp and val.comparator == "=":
                 val.comparator = comp
@@ -180,7 +178,7 @@ def _values(text: str, k: str, v: _Vocab, traps) -> list[_Value]:
         val.unit, val.unit_end = _read_unit(text, k, val.end, v)
         if val.unit is None:
             val.unit_end = val.end
-        r2 = _RANGE_RX.match(k[val.unit_end:val.unit_end + _W]) if val.comparator in ("=", ">=") and val.unit else None
+        r2 = v.range_to.match(k[val.unit_end:val.unit_end + _W]) if val.comparator in ("=", ">=") and val.unit else None
         if r2 and not _inside(val.unit_end + r2.start("b"), val.unit_end + r2.end("b"), traps):
             hi = _num(r2.group("b"))
             unit2, end2 = _read_unit(text, k, val.unit_end + r2.end(), v)
@@ -189,7 +187,7 @@ def _values(text: str, k: str, v: _Vocab, traps) -> list[_Value]:
                 skip_until = end2
         am = v.cue_after.match(k[val.unit_end:val.unit_end + _W])
         if am:
-            val.comparator = v.cue_after_comp[regex.sub(r"\s+", " ", am.group("cue"))]
+            val.comparator = v.cue_after_comp[spaced(am.group("cue"))]
             val.unit_end += am.end()
         val.in_parens = depths[a] > 0
         val.from_to = bool(v.from_to.match(k[val.unit_end:val.unit_end + _W]))

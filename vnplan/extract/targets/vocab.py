@@ -9,16 +9,11 @@ import regex
 
 from vnplan import patterns
 from vnplan.text.normalise import key as keyof
+from vnplan.text.phrases import alternation
 from vnplan.text.numbers import NUMBER
 
 _DASH = r"[-\u2013\u2014\u2212]"
 _YEAR = r"(?:19|20)\d{2}"
-
-
-def _alts(phrases) -> str:
-    """Alternation of keyed phrases, longest first, spaces as ``\\s+``."""
-    keyed = sorted({keyof(p).strip() for p in phrases if str(p).strip()}, key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in keyed)
 
 
 @dataclass(frozen=True)
@@ -76,10 +71,31 @@ class _Vocab:
     skip_column: "regex.Pattern[str]"
     status_title: "regex.Pattern[str]"
     status_lead: "regex.Pattern[str]"
+    range_to: "regex.Pattern[str]"
+    range_start: frozenset
+    clause_conj: "regex.Pattern[str]"
+    per_n_lead: "regex.Pattern[str]"
+    index_header: "regex.Pattern[str]"
+    unit_column_words: tuple
+    baseline_word: "regex.Pattern[str]"
+
+    def direction_of(self, phrase: str) -> str:
+        """Direction (increase / decrease / maintain) of a matched direction phrase."""
+        return self.dir_of[spaced(phrase)]
+
+    def mask_not_direction(self, k: str) -> str:
+        """``k`` with names holding a direction word ("tăng huyết áp") blanked, offsets kept."""
+        return self.not_dir.sub(lambda m: " " * len(m.group()), k)
+
+
+def spaced(phrase: str) -> str:
+    """A matched phrase with its runs of white space folded, to look it up in a cue table."""
+    return regex.sub(r"\s+", " ", phrase)
 
 
 @lru_cache(maxsize=1)
 def vocab() -> _Vocab:
+    """The targets vocabulary, compiled once."""
     cues = patterns.load("cues")
     units = patterns.load("units")
     traps = patterns.load("traps")["traps"]
@@ -87,6 +103,15 @@ def vocab() -> _Vocab:
 
     def rx(src: str) -> "regex.Pattern[str]":
         return regex.compile(src, flags)
+
+    def words(phrases) -> "regex.Pattern[str]":  # any of the phrases, as whole words
+        return rx(rf"(?<!\p{{L}})(?:{alternation(phrases)})(?!\p{{L}})")
+
+    def starts(phrases) -> "regex.Pattern[str]":  # text starting with one of the phrases
+        return rx(rf"^(?:{alternation(phrases)})(?!\p{{L}})")
+
+    def before_value(phrases) -> "regex.Pattern[str]":  # phrase (and comparator cue) ending the text
+        return rx(rf"(?<!\p{{L}})(?:{alternation(phrases)})\s*(?:(?:{alternation(cue_comp)})\s*)?$")
 
     def sub(src: str) -> str:
         return src.replace("{N}", NUMBER).replace("{D}", _DASH).replace("{Y}", _YEAR)
@@ -99,50 +124,58 @@ def vocab() -> _Vocab:
     dir_of = {keyof(p): d for d, ps in cues["directions"].items() for p in ps}
     return _Vocab(
         traps=trap_list,
-        cue_before=rx(rf"(?<!\p{{L}})(?P<cue>{_alts(cue_comp)})\s*(?:(?:{_alts(linkers)})\s*)?:?\s*$"),
+        cue_before=rx(rf"(?<!\p{{L}})(?P<cue>{alternation(cue_comp)})\s*(?:(?:{alternation(linkers)})\s*)?:?\s*$"),
         cue_comp=cue_comp,
-        cue_after=rx(rf"^\s*(?P<cue>{_alts(cue_after_comp)})(?!\p{{L}})"),
+        cue_after=rx(rf"^\s*(?P<cue>{alternation(cue_after_comp)})(?!\p{{L}})"),
         cue_after_comp=cue_after_comp,
-        linker_end=rx(rf"(?:(?<!\p{{L}})(?:{_alts(linkers)})|[:=])\s*$"),
-        dir_rx=rx(rf"(?<!\p{{L}})(?:{_alts(dir_of)})(?!\p{{L}})"),
+        linker_end=rx(rf"(?:(?<!\p{{L}})(?:{alternation(linkers)})|[:=])\s*$"),
+        dir_rx=words(dir_of),
         dir_of=dir_of,
         dir_window=int(cues.get("direction_window", 4)),
-        decrease_before=rx(rf"(?<!\p{{L}})(?:{_alts(cues['decrease_before_value'])})\s*(?:(?:{_alts(cue_comp)})\s*)?$"),
-        not_dir=rx(rf"(?<!\p{{L}})(?:{_alts(cues['not_direction'])})(?!\p{{L}})"),
-        leading=rx(rf"^(?:(?:{_alts(list(dir_of) + cues['leading_verbs'])})(?!\p{{L}})\s*)+"),
-        achievement=rx(rf"(?<!\p{{L}})(?:{_alts(cues['achievement_cues'])})(?!\p{{L}})"),
+        decrease_before=before_value(cues['decrease_before_value']),
+        not_dir=words(cues['not_direction']),
+        leading=rx(rf"^(?:(?:{alternation(list(dir_of) + cues['leading_verbs'])})(?!\p{{L}})\s*)+"),
+        achievement=words(cues['achievement_cues']),
         achievement_window=int(cues.get("achievement_window", 6)),
-        output=rx(rf"(?<!\p{{L}})(?:{_alts(cues['output_cues'])})(?!\p{{L}})"),
+        output=words(cues['output_cues']),
         measure_units=frozenset(keyof(u) for u in units["measures"]),
-        maintain_before=rx(rf"(?<!\p{{L}})(?:{_alts(cues['maintain_before_value'])})\s*(?:(?:{_alts(cue_comp)})\s*)?$"),
-        increase_before=rx(rf"(?<!\p{{L}})(?:{_alts(cues['increase_before_value'])})\s*(?:(?:{_alts(cue_comp)})\s*)?$"),
+        maintain_before=before_value(cues['maintain_before_value']),
+        increase_before=before_value(cues['increase_before_value']),
         target_kinds=frozenset(cues["target_kinds"]),
-        target_title=rx(rf"(?<!\p{{L}})(?:{_alts(cues['target_title_words'])})(?!\p{{L}})"),
-        heads=rx(rf"^(?:{_alts(cues['indicator_heads'])})(?!\p{{L}})"),
-        age_ind=rx(rf"(?<!\p{{L}})(?:{_alts(cues['age_indicators'])})(?!\p{{L}})"),
-        horizon=rx(rf"(?<!\p{{L}})(?:{_alts(cues['horizon'])})\s+(?P<y>{_YEAR})(?!\d)"),
-        not_horizon=rx(rf"(?<!\p{{L}})(?:{_alts(cues['not_horizon'])})\s+$"),
-        baseline=rx(rf"(?<!\p{{L}})(?:{_alts(cues['baseline'])})\s+(?P<b>[^,;:.()]{{1,40}}?)(?=\s*[,;:.()]|\s*$)"),
-        unit_symbol=rx(rf"^\s*(?P<u>{_alts(units['symbols'])})"),
+        target_title=words(cues['target_title_words']),
+        heads=starts(cues['indicator_heads']),
+        age_ind=words(cues['age_indicators']),
+        horizon=rx(rf"(?<!\p{{L}})(?:{alternation(cues['horizon'])})\s+(?P<y>{_YEAR})(?!\d)"),
+        not_horizon=rx(rf"(?<!\p{{L}})(?:{alternation(cues['not_horizon'])})\s+$"),
+        baseline=rx(rf"(?<!\p{{L}})(?:{alternation(cues['baseline'])})\s+(?P<b>[^,;:.()]{{1,40}}?)(?=\s*[,;:.()]|\s*$)"),
+        unit_symbol=rx(rf"^\s*(?P<u>{alternation(units['symbols'])})"),
         # a multiplier may come first: "9,5 triệu lượt khách", "2 nghìn tấn"
-        unit_noun=rx(rf"^\s+(?P<u>(?:(?:{_alts(units['money']['multipliers'])})\s+)?(?:{_alts(units['nouns'])}))(?!\p{{L}})"),
-        unit_per=rx(rf"^\s*/\s*(?P<p>(?:{NUMBER}\s*)?(?:{_alts(units['per_nouns'])}))(?!\p{{L}})"),
-        trailing=rx(rf"(?:\s+(?:{_alts(cues['trailing_words'])}))+\s*$"),
-        trailing_keep=rx(rf"(?:{_alts(cues['trailing_keep'])})\s*$"),
-        qualifier_prep=rx(rf"(?<!\p{{L}})(?:{_alts(cues['qualifier_prepositions'])})\s*$"),
-        from_to=rx(rf"^\s*(?:{_alts(cues['from_to'])})\s+(?={NUMBER})"),
+        unit_noun=rx(rf"^\s+(?P<u>(?:(?:{alternation(units['money']['multipliers'])})\s+)?(?:{alternation(units['nouns'])}))(?!\p{{L}})"),
+        unit_per=rx(rf"^\s*/\s*(?P<p>(?:{NUMBER}\s*)?(?:{alternation(units['per_nouns'])}))(?!\p{{L}})"),
+        trailing=rx(rf"(?:\s+(?:{alternation(cues['trailing_words'])}))+\s*$"),
+        trailing_keep=rx(rf"(?:{alternation(cues['trailing_keep'])})\s*$"),
+        qualifier_prep=rx(rf"(?<!\p{{L}})(?:{alternation(cues['qualifier_prepositions'])})\s*$"),
+        from_to=rx(rf"^\s*(?:{alternation(cues['from_to'])})\s+(?={NUMBER})"),
         horizon_lead=rx(rf"^(?:{'|'.join(cues['horizon_lead'])})\s*[:,]?\s*"),
         not_units=frozenset(keyof(u) for u in units["not_units"]),
         status_kinds=frozenset(cues["status_kinds"]),
-        unit_header=rx(rf"(?:{_alts(cues['table_unit_headers'])})"),
-        place_header=rx(rf"^(?:{_alts(cues['table_place_words'])})(?!\p{{L}})"),
-        indicator_header=rx(rf"^(?:{_alts(cues['table_indicator_headers'])})(?!\p{{L}})"),
-        change_between=rx(rf"^\s*(?:{_alts(dir_of)})(?:\s+(?:xuống|lên|còn|thêm))?\s*$"),
-        head_start=rx(rf"[,:]\s+|(?<!\p{{L}})(?:{_alts(list(dir_of) + cues['leading_verbs'])})\s+"),
-        skip_column=rx(rf"(?<!\p{{L}})(?:{_alts(cues['skip_table_columns'])})(?!\p{{L}})"),
-        status_title=rx(rf"(?<!\p{{L}})(?:{_alts(cues['status_title_words'])})(?!\p{{L}})"),
-        status_lead=rx(rf"^(?:{_alts(cues['status_lead'])})(?!\p{{L}})"),
-        subgroup=rx(rf"^(?:{_alts(cues['subgroup_cues'])})(?!\p{{L}})"),
+        unit_header=rx(rf"(?:{alternation(cues['table_unit_headers'])})"),
+        place_header=starts(cues['table_place_words']),
+        indicator_header=starts(cues['table_indicator_headers']),
+        change_between=rx(rf"^\s*(?:{alternation(dir_of)})(?:\s+(?:{alternation(cues['change_particles'])}))?\s*$"),
+        head_start=rx(rf"[,:]\s+|(?<!\p{{L}})(?:{alternation(list(dir_of) + cues['leading_verbs'])})\s+"),
+        skip_column=words(cues['skip_table_columns']),
+        status_title=words(cues['status_title_words']),
+        status_lead=starts(cues['status_lead']),
+        subgroup=starts(cues['subgroup_cues']),
+        range_to=rx(rf"^\s*(?:{_DASH}|{alternation(cues['range_words'])})\s*(?P<b>{NUMBER})"),
+        range_start=frozenset(keyof(p) for p in cues["range_start"]),
+        # compiled without V1, as the clause splitters are
+        clause_conj=regex.compile(rf"[\s,;-]*(?:{alternation(cues['clause_conjunctions'])})\s+"),
+        per_n_lead=rx(rf"^(?:{alternation(cues['per_n_prefixes'])}|/)\s*"),
+        index_header=rx(rf"^(?:{alternation(cues['table_index_headers'])})$"),
+        unit_column_words=tuple(keyof(p) for p in cues["table_unit_column_words"]),
+        baseline_word=rx(alternation(cues["baseline"])),
     )
 
 
