@@ -167,3 +167,21 @@ def test_html_chrome_dropped(versions):
         plan, _ = versions[(p.stem, "html")]
         for chrome in ("Trang chủ", "Tải về", "Đánh giá", "Chia sẻ", "Văn bản liên quan", "© 2024", "Tìm kiếm"):
             assert chrome not in plan.text, chrome
+
+
+def _assignments(plan, fold):
+    """Multiset of (agency name, role, deadline) over all assignments (appendix tables included)."""
+    d = plan.to_dict()
+    names = {a["id"]: _fold(a["name"], fold) for a in d["agencies"]}
+    return Counter((names.get(a["agency_id"]), a["role"], str(_fold(a["deadline"], fold))) for a in d["assignments"])
+
+
+@pytest.mark.parametrize("stem,fmt", CASES)
+def test_same_assignments(versions, stem, fmt):
+    """Appendix-table and in-text assignments come out of every format (issue 5: tables become the same
+    table model in PDFs)."""
+    txt, other = _pair(versions, stem, fmt)
+    fold = fmt == "tcvn3"
+    want, got = _assignments(txt, fold), _assignments(other, fold)
+    assert want
+    assert sum((want & got).values()) / sum(want.values()) >= 0.98, sorted(want - got, key=str)[:5]
