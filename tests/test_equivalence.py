@@ -185,3 +185,18 @@ def test_same_assignments(versions, stem, fmt):
     want, got = _assignments(txt, fold), _assignments(other, fold)
     assert want
     assert sum((want & got).values()) / sum(want.values()) >= 0.98, sorted(want - got, key=str)[:5]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_cli_parses_each_format(versions, fmt, tmp_path):
+    import json
+
+    from vnplan.cli import main
+
+    stem = CORPUS[0].stem
+    plan, _ = versions[(stem, fmt)]
+    out = tmp_path / "out.json"
+    assert main(["parse", plan.source.path, "-o", str(out), "-q"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["source"]["format"] == plan.source.format
+    assert data["metadata"] == plan.to_dict()["metadata"]
