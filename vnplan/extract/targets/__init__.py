@@ -22,6 +22,11 @@ captions and the closing block are skipped; a sentence broken by a page
 break is read whole.
 Tables of targets (one row per ward, or one row per indicator) are read by
 :func:`table_targets`.
+
+Modules: ``vocab`` (compiled vocabulary), ``values`` (numbers read as
+quantities), ``clauses`` (clause cutting, indicator, direction, elision),
+``years`` (horizon and plan years), ``sections`` (which sections hold
+targets), ``text`` (running text), ``tables`` (tables of targets).
 """
 from __future__ import annotations
 

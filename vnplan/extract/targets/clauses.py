@@ -8,21 +8,21 @@ from typing import Optional
 import regex
 
 from vnplan.text.normalise import key as keyof
-from vnplan.extract.targets.values import _Value
-from vnplan.extract.targets.vocab import _Vocab
+from vnplan.extract.targets.values import Value
+from vnplan.extract.targets.vocab import Vocab
 
 
-_STRONG = regex.compile(r";")
+CLAUSE_BREAK = regex.compile(r";")
 _WEAK = regex.compile(r",\s|\s+và\s+|\s+-\s+")
-_TRIM = " \t-+*•–:;,.\u00a0"
+TRIM = " \t-+*•–:;,.\u00a0"
 
 
-def _cut(k: str, a: int, b: int, first: bool = False) -> int:
+def cut_point(k: str, a: int, b: int, first: bool = False) -> int:
     """Where to split between two values at ``a``..``b``: the last ``;``,
     else the last comma / ``và`` (the first one when the earlier value
     closes its clause, "đạt 11%, riêng tại ... và miền núi dưới 15%")."""
     seg = k[a:b]
-    strong = [m.end() for m in _STRONG.finditer(seg)]
+    strong = [m.end() for m in CLAUSE_BREAK.finditer(seg)]
     if strong:
         return a + strong[-1]
     weak = [m for m in _WEAK.finditer(seg)]
@@ -31,26 +31,26 @@ def _cut(k: str, a: int, b: int, first: bool = False) -> int:
     return b
 
 
-def _has_words_before(k: str, a: int, lead: int, v: "_Vocab") -> bool:
+def has_words_before(k: str, a: int, lead: int, v: "Vocab") -> bool:
     """Whether an indicator is written before the value at ``lead``."""
-    pre = k[a:lead].strip(_TRIM)
+    pre = k[a:lead].strip(TRIM)
     for _ in range(3):
         m = v.horizon_lead.match(pre) or v.leading.match(pre)
         if not m or not m.end():
             break
-        pre = pre[m.end():].strip(_TRIM)
+        pre = pre[m.end():].strip(TRIM)
     return bool(regex.search(r"\p{L}{2}", pre))
 
 
-def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in _TRIM:
+def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in TRIM:
         a += 1
     while b > a and text[b - 1] in " \t;,:(\u00a0":
         b -= 1
     return a, b
 
 
-def _clean(s: str) -> str:
+def clean_words(s: str) -> str:
     s = " ".join(s.split())
     s = regex.sub(r"\$\\?[a-z]*\$?", "", s)
     s = s.strip(" -+*•:;,.")
@@ -62,8 +62,8 @@ def _clean(s: str) -> str:
 
 
 @dataclass
-class _Clause:
-    value: _Value
+class Clause:
+    value: Value
     start: int
     end: int
     indicator: str = ""
@@ -72,14 +72,14 @@ class _Clause:
     bare: bool = False  # nothing but a leading verb before the value
 
 
-def _direction(masked: str, clause: _Clause, v: _Vocab) -> Optional[str]:
+def clause_direction(masked: str, clause: Clause, v: Vocab) -> Optional[str]:
     """Direction cue of a clause; ``masked`` is the sentence key with names such
     as "tăng huyết áp" blanked out."""
     val = clause.value
     prefix = masked[clause.start:val.lead]
     starts = [0] + [m.end() for m in regex.finditer(r"[,:]\s+", prefix)]
     for st in starts:  # "Giảm tỷ lệ ...", "Về y tế, giảm tỷ lệ ..."
-        m = v.dir_rx.match(prefix[st:].lstrip(_TRIM))
+        m = v.dir_rx.match(prefix[st:].lstrip(TRIM))
         if m:
             return v.direction_of(m.group())
     if v.decrease_before.search(masked[clause.start:val.lead]):
@@ -91,27 +91,27 @@ def _direction(masked: str, clause: _Clause, v: _Vocab) -> Optional[str]:
     found = list(v.dir_rx.finditer(window))
     if found:
         return v.direction_of(found[-1].group())
-    after = masked[val.unit_end:clause.end].lstrip(_TRIM)
+    after = masked[val.unit_end:clause.end].lstrip(TRIM)
     m = v.dir_rx.match(after)
     if m and not clause.value.linked:
         return v.direction_of(m.group())
     return None
 
 
-def _indicator(text: str, k: str, clause: _Clause, v: _Vocab) -> tuple[str, bool]:
+def clause_indicator(text: str, k: str, clause: Clause, v: Vocab) -> tuple[str, bool]:
     """Indicator words of a clause and whether the value came first."""
     val = clause.value
     pre_a, pre_b = clause.start, val.lead
     if val.from_lead is not None and pre_a <= val.from_lead < pre_b:
         pre_b = val.from_lead
     pre_k = k[pre_a:pre_b]
-    off = len(pre_k) - len(pre_k.lstrip(_TRIM))
+    off = len(pre_k) - len(pre_k.lstrip(TRIM))
     for _ in range(3):
         m = v.horizon_lead.match(pre_k[off:]) or v.leading.match(pre_k[off:])
         if not m or not m.end():
             break
         off += m.end()
-        off += len(pre_k[off:]) - len(pre_k[off:].lstrip(_TRIM))
+        off += len(pre_k[off:]) - len(pre_k[off:].lstrip(TRIM))
     pre = text[pre_a + off:pre_b]
     pre_key = keyof(pre)
     # trailing linkers / "giảm còn" / baseline
@@ -136,11 +136,11 @@ def _indicator(text: str, k: str, clause: _Clause, v: _Vocab) -> tuple[str, bool
     dm = regex.search(rf"\s(?:{v.dir_rx.pattern})\s*$", pre_key)
     if dm and not v.not_dir.search(pre_key[max(0, dm.start() - 12):]):
         pre = pre[:dm.start()]
-    pre = _clean(pre)
-    post = _clean(text[val.unit_end:clause.end])
+    pre = clean_words(pre)
+    post = clean_words(text[val.unit_end:clause.end])
     pb = v.baseline.search(keyof(post))
     if pb:
-        post = _clean(post[:pb.start()] + post[pb.end():])
+        post = clean_words(post[:pb.start()] + post[pb.end():])
     value_first = not val.linked and len(post.split()) >= 2
     if value_first:
         cut = max(pre.rfind(", "), pre.rfind("; "))
@@ -151,7 +151,7 @@ def _indicator(text: str, k: str, clause: _Clause, v: _Vocab) -> tuple[str, bool
             pm = v.horizon_lead.match(pk) or v.leading.match(pk)
             if not pm or not pm.end():
                 break
-            pre = _clean(pre[pm.end():])
+            pre = clean_words(pre[pm.end():])
         noun = val.unit if val.unit and val.unit not in ("%", "‰") else ""
         ind = " ".join(x for x in (pre, noun, post) if x)
     else:
@@ -159,16 +159,16 @@ def _indicator(text: str, k: str, clause: _Clause, v: _Vocab) -> tuple[str, bool
         keep = v.trailing_keep.search(keyof(pre))
         ind = pre[:tm.start()] if tm and tm.start() > 0 and not keep else pre
     clause.bare = not pre
-    clause.colon_head = _clean(ind.rsplit(":", 1)[0]) if ":" in ind and not value_first else ""
+    clause.colon_head = clean_words(ind.rsplit(":", 1)[0]) if ":" in ind and not value_first else ""
     ind = regex.sub(r":\s*(\p{Lu})", lambda m: " " + m.group(1).lower(), ind)
     ind = regex.sub(r"\s*:\s*", " ", ind)
     bm = v.baseline.search(keyof(ind))
     if bm and bm.start() > 0:
         ind = ind[:bm.start()] + ind[bm.end():]
-    return _clean(ind), value_first
+    return clean_words(ind), value_first
 
 
-def _elide(first: str, this: str, v: _Vocab, colon_head: str = "") -> str:
+def elide_indicator(first: str, this: str, v: Vocab, colon_head: str = "") -> str:
     """Borrow the head of the first clause's indicator for an elided one."""
     if not first or not this or v.heads.match(keyof(this)):
         return this

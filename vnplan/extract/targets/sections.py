@@ -5,19 +5,19 @@ from typing import Optional
 
 from vnplan.model import Document, Metadata, Section, Span, walk
 from vnplan.text.normalise import key as keyof
-from vnplan.extract.targets.vocab import _Vocab
+from vnplan.extract.targets.vocab import Vocab
 
 
-def _status_section(secs: list[Section], v: _Vocab) -> bool:
+def is_status_section(secs: list[Section], v: Vocab) -> bool:
     """Sections reporting results (THỰC TRẠNG, KẾT QUẢ THỰC HIỆN): their numbers are not targets."""
     return any(s.kind in v.status_kinds or v.status_title.search(keyof(s.title)) for s in secs)
 
 
-def _target_section(secs: list[Section], v: _Vocab) -> bool:
+def is_target_section(secs: list[Section], v: Vocab) -> bool:
     return any(s.kind in v.target_kinds or v.target_title.search(keyof(s.title)) for s in secs)
 
 
-def _skip_regions(doc: Document, sections: list[Section], metadata: Optional[Metadata]) -> list[Span]:
+def skip_regions(doc: Document, sections: list[Section], metadata: Optional[Metadata]) -> list[Span]:
     """Appendix captions ("Biểu 2: ... 14/14 phường" restates a target) and the closing block."""
     spans = [s.heading_span for s in walk(sections) if s.kind == "phu_luc"]
     layout = getattr(metadata, "layout", None)
@@ -27,8 +27,8 @@ def _skip_regions(doc: Document, sections: list[Section], metadata: Optional[Met
     return spans
 
 
-def _interval_index(spans: list[Span]) -> tuple[list[int], list[int]]:
-    """Starts in order and the running maximum of ends, for :func:`_overlaps_any`."""
+def interval_index(spans: list[Span]) -> tuple[list[int], list[int]]:
+    """Starts in order and the running maximum of ends, for :func:`overlaps_any`."""
     spans = sorted(spans)
     ends, top = [], -1
     for s in spans:
@@ -37,7 +37,7 @@ def _interval_index(spans: list[Span]) -> tuple[list[int], list[int]]:
     return [s.start for s in spans], ends
 
 
-def _overlaps_any(index: tuple[list[int], list[int]], start: int, end: int) -> bool:
+def overlaps_any(index: tuple[list[int], list[int]], start: int, end: int) -> bool:
     """Whether ``[start, end)`` overlaps one of the indexed spans, in O(log n)."""
     import bisect
 

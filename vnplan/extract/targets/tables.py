@@ -8,10 +8,10 @@ import regex
 from vnplan.model import Document, Metadata, Row, Section, Table, Target, ancestors, section_at
 from vnplan.text.normalise import key as keyof
 from vnplan.text.numbers import parse_quantity
-from vnplan.extract.targets.clauses import _clean
-from vnplan.extract.targets.sections import _status_section
-from vnplan.extract.targets.vocab import _YEAR, _Vocab, vocab
-from vnplan.extract.targets.years import _heading_year, find_year, plan_year
+from vnplan.extract.targets.clauses import clean_words
+from vnplan.extract.targets.sections import is_status_section
+from vnplan.extract.targets.vocab import YEAR, Vocab, vocab
+from vnplan.extract.targets.years import find_year, heading_year, plan_year
 
 
 _UNIT_IN_HEADER = regex.compile(r"\((?P<u>%|‰|[^()]{1,20})\)\s*$", regex.V1)
@@ -29,7 +29,7 @@ def _header_paths(table: Table) -> list[list[str]]:
     return [[grid[i][j] for i in range(len(grid)) if grid[i][j]] for j in range(width)]
 
 
-def _scope_column(table: Table, paths: list[list[str]], v: _Vocab) -> Optional[int]:
+def _scope_column(table: Table, paths: list[list[str]], v: Vocab) -> Optional[int]:
     body = table.body
     width = len(paths)
     for j in range(width):
@@ -41,18 +41,18 @@ def _scope_column(table: Table, paths: list[list[str]], v: _Vocab) -> Optional[i
     return None
 
 
-def _header_year(hk: str, v: _Vocab) -> Optional[int]:
+def _header_year(hk: str, v: Vocab) -> Optional[int]:
     """Year a column header names: "Chỉ tiêu năm 2021", "Mục tiêu 2025" (not "so với năm 2020")."""
     y = find_year(hk, v)
     if y:
         return y
-    for m in reversed(list(regex.finditer(rf"(?<![\d.,/]){_YEAR}(?![\d.,/])", hk))):
+    for m in reversed(list(regex.finditer(rf"(?<![\d.,/]){YEAR}(?![\d.,/])", hk))):
         if not v.not_horizon.search(hk[max(0, m.start() - 30):m.start()]) and not v.baseline_word.search(hk[max(0, m.start() - 16):m.start()]):
             return int(m.group())
     return None
 
 
-def _unit_column(table: Table, paths: list[list[str]], v: _Vocab) -> Optional[int]:
+def _unit_column(table: Table, paths: list[list[str]], v: Vocab) -> Optional[int]:
     """Column giving each row's unit ("ĐVT", "Đơn vị tính"; "Đơn vị" when its cells are units)."""
     for j, path in enumerate(paths):
         hk = keyof(" ".join(path)).strip()
@@ -95,9 +95,9 @@ def table_targets(doc: Document, tables: list[Table], sections: list[Section],
             bool(v.indicator_header.search(keyof(" ".join(paths[name_col]))))
         title_year = find_year(keyof(table.title or ""), v)
         secs = ancestors(sections, table.span.start)
-        if secs and _status_section(secs, v):
+        if secs and is_status_section(secs, v):
             continue
-        sec_year = _heading_year(doc, secs, v) if secs else None
+        sec_year = heading_year(doc, secs, v) if secs else None
         for row in table.body:
             name = _cell_words(row, name_col)
             if name is None:
@@ -121,15 +121,15 @@ def table_targets(doc: Document, tables: list[Table], sections: list[Section],
                     um = _UNIT_IN_HEADER.search(h)
                     if um and unit is None:
                         unit = um.group("u").strip()
-                header = " — ".join(_clean(_UNIT_IN_HEADER.sub("", h)) or h for h in path)
+                header = " — ".join(clean_words(_UNIT_IN_HEADER.sub("", h)) or h for h in path)
                 if rows_are_indicators and name:
                     um = _UNIT_IN_HEADER.search(name)
                     if um and unit is None:
                         unit = um.group("u").strip()
-                    indicator = _clean(_UNIT_IN_HEADER.sub("", name)) or name
+                    indicator = clean_words(_UNIT_IN_HEADER.sub("", name)) or name
                     # the column is a year ("Mục tiêu 2025"), a place ("Toàn tỉnh")
                     # or a measure ("Số lượng") of the row's indicator
-                    if regex.fullmatch(rf"(?:\p{{L}}+\s+){{0,3}}{_YEAR}", hk.strip()):
+                    if regex.fullmatch(rf"(?:\p{{L}}+\s+){{0,3}}{YEAR}", hk.strip()):
                         scope = None
                     elif v.place_header.match(hk.strip()):
                         scope = header
@@ -148,7 +148,7 @@ def table_targets(doc: Document, tables: list[Table], sections: list[Section],
                     unit=unit, text=doc.text[cell.span.start:cell.span.end], span=cell.span,
                     value_max=q.value_max, of=None,
                     direction=v.direction_of(dm.group()) if dm else None,
-                    year=year, baseline=_clean(about[bm.start("b"):bm.end("b")]) if bm else None,
+                    year=year, baseline=clean_words(about[bm.start("b"):bm.end("b")]) if bm else None,
                     scope=scope, section_id=table.section_id or (sec.id if sec else None),
                     value_span=cell.span, page=doc.page_at(cell.span.start),
                 ))

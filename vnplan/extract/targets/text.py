@@ -8,12 +8,13 @@ import regex
 from vnplan.model import Document, Metadata, Section, Span, Target, ancestors, walk
 from vnplan.text.normalise import key as keyof
 from vnplan.extract.targets.clauses import (
-    _STRONG, _TRIM, _Clause, _clean, _cut, _direction, _elide, _has_words_before, _indicator, _strip_span,
+    CLAUSE_BREAK, TRIM, Clause, clause_direction, clause_indicator, clean_words, cut_point, elide_indicator,
+    has_words_before, strip_span,
 )
-from vnplan.extract.targets.sections import _interval_index, _overlaps_any, _skip_regions, _status_section, _target_section
-from vnplan.extract.targets.values import _W, _trap_spans, _values
-from vnplan.extract.targets.vocab import _page_number_rx, vocab
-from vnplan.extract.targets.years import _heading_year, earliest_year, horizon_years, plan_year
+from vnplan.extract.targets.sections import interval_index, is_status_section, is_target_section, overlaps_any, skip_regions
+from vnplan.extract.targets.values import WINDOW, find_values, trap_spans
+from vnplan.extract.targets.vocab import page_number_rx, vocab
+from vnplan.extract.targets.years import earliest_year, heading_year, horizon_years, plan_year
 
 
 _SENT_END = regex.compile(r"(?<=[.!?…])\s+(?=\S)|(?<=\.)(?=\p{Lu})", regex.V1)
@@ -34,24 +35,24 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     """Targets of the sentence ``doc.text[start:end]``."""
     v = vocab()
     text, k = doc.text[start:end], doc.key[start:end]
-    if v.status_lead.match(k.lstrip(_TRIM)):
+    if v.status_lead.match(k.lstrip(TRIM)):
         return []  # "Hiện nay, tỷ lệ ... đạt 92%": a result, not a target
-    traps, per_n, totals = _trap_spans(k, v, bool(v.age_ind.search(k)))
+    traps, per_n, totals = trap_spans(k, v, bool(v.age_ind.search(k)))
     if "\n" in k:  # a sentence read across a page break: its page number is no value
-        traps += [m.span() for m in regex.finditer(r"[^\n]+", k) if _page_number_rx().match(m.group())]
-    vals = _values(text, k, v, traps)
+        traps += [m.span() for m in regex.finditer(r"[^\n]+", k) if page_number_rx().match(m.group())]
+    vals = find_values(text, k, v, traps)
     if any(not x.in_parens for x in vals):
         vals = [x for x in vals if not x.in_parens]
     for cur, nxt in zip(vals, vals[1:]):
         if cur.from_to:  # "tăng từ 25 lên 30 giường": 25 is where it starts
-            nxt.baseline = _clean(text[cur.start:cur.unit_end])
+            nxt.baseline = clean_words(text[cur.start:cur.unit_end])
             nxt.from_lead = cur.lead
     vals = [x for i, x in enumerate(vals) if not (x.from_to and i + 1 < len(vals))]
     kept = []
     for val in vals:
         rate = val.unit in ("%", "‰") or val.of is not None or (val.unit and "/" in val.unit)
         cue = val.comparator != "="
-        window = " ".join(k[max(0, val.lead - _W):val.lead].split()[-v.achievement_window:])
+        window = " ".join(k[max(0, val.lead - WINDOW):val.lead].split()[-v.achievement_window:])
         achieved = bool(v.achievement.search(window) or v.output.search(window))
         change = bool(v.decrease_before.search(k[max(0, val.lead - 40):val.lead])
                       or v.increase_before.search(k[max(0, val.lead - 40):val.lead])
@@ -64,13 +65,13 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
             continue
         if val.unit is None and not (val.linked or cue or val.of is not None):
             continue
-        if kept and _cut(k, kept[-1].unit_end, val.lead) == val.lead \
+        if kept and cut_point(k, kept[-1].unit_end, val.lead) == val.lead \
                 and v.qualifier_prep.search(k[kept[-1].unit_end:val.lead]):
             continue  # "đạt 95% với 8 loại vắc xin": a qualifier of the first
         kept.append(val)
     for pos, total in totals:  # "45 xã ... trên tổng số 50 xã": 50 is what 45 is out of
         prev = [x for x in kept if x.unit_end <= pos and x.of is None]
-        if prev and not _STRONG.search(k, prev[-1].unit_end, pos):
+        if prev and not CLAUSE_BREAK.search(k, prev[-1].unit_end, pos):
             prev[-1].of = total
     # "các xã có tỷ lệ hộ nghèo trên 25% giảm từ 4% trở lên": 25% qualifies
     # the subject; the change that follows it is the target
@@ -78,45 +79,45 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     # of a linked value that follows without a break is part of that indicator
     kept = [x for x, nxt in zip(kept, kept[1:] + [None])
             if nxt is None or not (v.change_between.match(k[x.unit_end:nxt.lead])
-                                   or (nxt.linked and _cut(k, x.unit_end, nxt.lead) == nxt.lead))]
+                                   or (nxt.linked and cut_point(k, x.unit_end, nxt.lead) == nxt.lead))]
     if not kept:
         return []
     # clauses
-    clauses: list[_Clause] = []
+    clauses: list[Clause] = []
     bounds = [0]
     for prev, nxt in zip(kept, kept[1:]):
-        value_last = prev.linked or _has_words_before(k, bounds[-1], prev.lead, v)
-        bounds.append(_cut(k, prev.unit_end, nxt.lead, first=value_last))
+        value_last = prev.linked or has_words_before(k, bounds[-1], prev.lead, v)
+        bounds.append(cut_point(k, prev.unit_end, nxt.lead, first=value_last))
     bounds.append(len(k))
     for i, val in enumerate(kept):
         a, b = bounds[i], bounds[i + 1]
-        strong_end = _STRONG.search(k, val.unit_end, b)
+        strong_end = CLAUSE_BREAK.search(k, val.unit_end, b)
         if strong_end:
             b = strong_end.start()
-        strong_start = [m.end() for m in _STRONG.finditer(k, a, val.lead)]
+        strong_start = [m.end() for m in CLAUSE_BREAK.finditer(k, a, val.lead)]
         if strong_start:
             a = strong_start[-1]
         conj = v.clause_conj.match(k, a, val.lead)
         if conj:
             a = conj.end()
-        clauses.append(_Clause(val, a, b))
+        clauses.append(Clause(val, a, b))
     first_ind, first_value_first, first_colon = "", False, ""
     masked = v.mask_not_direction(k)
     out_inds: list[str] = []
     out = []
     for i, c in enumerate(clauses):
-        ind, value_first = _indicator(text, k, c, v)
+        ind, value_first = clause_indicator(text, k, c, v)
         if not value_first:
             cm = regex.search(r"[,;(]|\s-\s", k[c.value.unit_end:c.end])
             if cm:
                 c.end = c.value.unit_end + cm.start()
-        direction = _direction(masked, c, v)
+        direction = clause_direction(masked, c, v)
         if i == 0:
             first_ind, first_value_first = ind, value_first
             first_colon = c.colon_head
         else:
-            new = _elide(first_ind, ind, v, first_colon) if not value_first and not first_value_first else ind
-            raw_start = k[c.start:c.value.lead].lstrip(_TRIM)
+            new = elide_indicator(first_ind, ind, v, first_colon) if not value_first and not first_value_first else ind
+            raw_start = k[c.start:c.value.lead].lstrip(TRIM)
             if out_inds and v.subgroup.match(raw_start) and not v.heads.match(keyof(ind)):
                 new = f"{out_inds[-1]}, {ind}"  # "..., riêng ở vùng miền núi dưới 25,5%"
             if new != ind or not ind:  # an elided clause shares the first one's direction
@@ -145,7 +146,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     years = [(pos, yr) for pos, yr in horizon_years(k, v) if min_year is None or yr >= min_year]
     for c in clauses:
         val = c.value
-        a, b = _strip_span(text, c.start, c.end)
+        a, b = strip_span(text, c.start, c.end)
         b = max(b, val.unit_end) if b < val.unit_end else b
         clause_k = k[a:b]
         bm = v.baseline.search(clause_k)
@@ -154,7 +155,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
             id="", indicator=c.indicator, comparator=val.comparator, value=val.value,
             unit=val.unit, text=text[a:b], span=Span(start + a, start + b),
             value_max=val.value_max, of=val.of, direction=c.direction, year=y,
-            baseline=_clean(text[a + bm.start("b"):a + bm.end("b")]) if bm else val.baseline,
+            baseline=clean_words(text[a + bm.start("b"):a + bm.end("b")]) if bm else val.baseline,
             section_id=section_id, value_span=Span(start + val.start, start + val.end),
             page=doc.page_at(start + a),
         ))
@@ -165,7 +166,7 @@ _CONTINUATION = regex.compile(r"\s*\p{Ll}", regex.V1)
 
 def _page_number_gap(doc: Document, a: int, b: int) -> bool:
     """Whether ``doc.text[a:b]`` holds nothing but blank and page-number lines."""
-    rx = _page_number_rx()
+    rx = page_number_rx()
     return all(not ln.strip() or rx.match(ln) for ln in doc.key[a:b].split("\n"))
 _TERMINAL = regex.compile(r"[.;:!?…)\]]\W*$", regex.V1)
 
@@ -183,8 +184,8 @@ def text_targets(doc: Document, sections: list[Section], metadata: Optional[Meta
     v = vocab()
     base_year = plan_year(metadata)
     min_year = earliest_year(metadata)
-    skip = _skip_regions(doc, sections, metadata)
-    skip_index = _interval_index(skip)
+    skip = skip_regions(doc, sections, metadata)
+    skip_index = interval_index(skip)
     # a numbered heading may itself state a target ("a) 100% trạm y tế có bác sĩ"):
     # read it from after its number
     title_starts = {doc.text.rfind("\n", 0, s.heading_span.start) + 1: s.heading_span.start
@@ -192,9 +193,9 @@ def text_targets(doc: Document, sections: list[Section], metadata: Optional[Meta
     paragraphs: list[list[int]] = []  # [begin, end] of runs of lines
     for line in doc.lines:
         raw = doc.text[line.start:line.end]
-        if not raw.strip() or "\t" in raw or _page_number_rx().match(doc.key[line.start:line.end]):
+        if not raw.strip() or "\t" in raw or page_number_rx().match(doc.key[line.start:line.end]):
             continue  # blank, table row, page number
-        if _overlaps_any(skip_index, line.start, line.end):
+        if overlaps_any(skip_index, line.start, line.end):
             continue
         begin = title_starts.get(line.start, line.start)
         if paragraphs and begin == line.start and _continues(doc, paragraphs[-1][1], line.start):
@@ -204,10 +205,10 @@ def text_targets(doc: Document, sections: list[Section], metadata: Optional[Meta
     out: list[Target] = []
     for begin, end in paragraphs:
         secs = ancestors(sections, begin)
-        if not secs or _status_section(secs, v):
+        if not secs or is_status_section(secs, v):
             continue
-        in_target = _target_section(secs, v)
-        year = _heading_year(doc, secs, v, min_year) or base_year
+        in_target = is_target_section(secs, v)
+        year = heading_year(doc, secs, v, min_year) or base_year
         for a, b in _sentences(doc, begin, end):
             out.extend(sentence_targets(doc, a, b, in_target_section=in_target, year=year,
                                         section_id=secs[-1].id, min_year=min_year))

@@ -8,11 +8,11 @@ from typing import Optional
 import regex
 
 from vnplan.text.numbers import NUMBER, SYMBOL, parse_number, symbol_comparator
-from vnplan.extract.targets.vocab import _Vocab, spaced
+from vnplan.extract.targets.vocab import Vocab, spaced
 
 
 @dataclass
-class _Value:
+class Value:
     start: int  # offsets relative to the sentence
     end: int  # end of the number (or of the range / fraction)
     value: float
@@ -29,7 +29,7 @@ class _Value:
     from_lead: Optional[int] = None  # where the "từ 25" starting point begins
 
 
-def _trap_spans(k: str, v: _Vocab, age_is_value: bool):
+def trap_spans(k: str, v: Vocab, age_is_value: bool):
     """Spans of trap phrases, the per-N denominators among them, and totals
     (``(offset, number)`` of "trên tổng số 50 xã")."""
     spans, per_n, totals = [], [], []
@@ -63,7 +63,7 @@ def _paren_depths(k: str) -> list[int]:
 
 
 _NUM_RX = regex.compile(NUMBER, regex.V1)
-_W = 200  # how far around a number its cue words and unit are looked for
+WINDOW = 200  # how far around a number its cue words and unit are looked for
 _FRACTION_RX = regex.compile(rf"^\s*/\s*(?P<b>{NUMBER})(?=\s*\p{{L}})", regex.V1)
 _NEXT_WORD = regex.compile(r"^\s+(?P<u>\p{Ll}\p{L}{0,20})", regex.V1)
 _SYMBOL_END = regex.compile(rf"(?P<sym>{SYMBOL})\s*\$?\s*$", regex.V1)
@@ -82,9 +82,9 @@ def _per_n(den: float, value: float) -> bool:
     return den >= 100 and den != value and float(f"1e{len(str(int(den))) - 1}") == den
 
 
-def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], int]:
+def _read_unit(text: str, k: str, pos: int, v: Vocab) -> tuple[Optional[str], int]:
     """Unit written after offset ``pos`` (sentence-relative) and where it ends."""
-    rest = k[pos:pos + _W]
+    rest = k[pos:pos + WINDOW]
     p = v.unit_per.match(rest)
     if p:
         end = pos + p.end()
@@ -93,9 +93,9 @@ def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], i
     if m:
         unit = "%" if "%" in m.group("u") else "‰"
         end = pos + m.end()
-        d = regex.match(r"^\s*\$", k[end:end + _W])
+        d = regex.match(r"^\s*\$", k[end:end + WINDOW])
         end += d.end() if d else 0
-        p = v.unit_per.match(k[end:end + _W])
+        p = v.unit_per.match(k[end:end + WINDOW])
         if p and not regex.match(r"\d", p.group("p")):  # "7,5%/năm"
             unit += "/" + " ".join(text[end + p.start("p"):end + p.end()].split())
             end += p.end()
@@ -104,7 +104,7 @@ def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], i
     if m:
         u_start, end = pos + m.start("u"), pos + m.end()
         for _ in range(2):  # "triệu đồng/người/năm"
-            p = v.unit_per.match(k[end:end + _W])
+            p = v.unit_per.match(k[end:end + WINDOW])
             if not p:
                 break
             end += p.end()
@@ -112,23 +112,23 @@ def _read_unit(text: str, k: str, pos: int, v: _Vocab) -> tuple[Optional[str], i
     m = _NEXT_WORD.match(rest)
     if m and not v.dir_rx.match(m.group("u")) and m.group("u") not in v.not_units:
         u_start, end = pos + m.start("u"), pos + m.end("u")
-        p = v.unit_per.match(k[end:end + _W])
+        p = v.unit_per.match(k[end:end + WINDOW])
         if p:
             end += p.end()
         return " ".join(text[u_start:end].split()), end
     return None, pos
 
 
-def _values(text: str, k: str, v: _Vocab, traps) -> list[_Value]:
+def find_values(text: str, k: str, v: Vocab, traps) -> list[Value]:
     """Every number of a sentence that is not inside a trap, read as a quantity."""
     depths = _paren_depths(k)
-    out: list[_Value] = []
+    out: list[Value] = []
     skip_until = -1
     for m in _NUM_RX.finditer(k):
         a, b = m.span()
         if a < skip_until:
             continue
-        off = max(0, a - _W)
+        off = max(0, a - WINDOW)
         before = k[off:a]
         if before.rstrip().endswith("/"):
             continue  # a denominator: "/100 trẻ nữ", "ca/100.000 dân"
@@ -138,8 +138,8 @@ def _values(text: str, k: str, v: _Vocab, traps) -> list[_Value]:
             value = parse_number(m.group())
         except ValueError:
             continue
-        val = _Value(a, b, value, lead=a)
-        after = k[b:b + _W]
+        val = Value(a, b, value, lead=a)
+        after = k[b:b + WINDOW]
         r = v.range_to.match(after)
         f = _FRACTION_RX.match(after)
         per = v.unit_per.match(after)
@@ -178,18 +178,18 @@ def _values(text: str, k: str, v: _Vocab, traps) -> list[_Value]:
         val.unit, val.unit_end = _read_unit(text, k, val.end, v)
         if val.unit is None:
             val.unit_end = val.end
-        r2 = v.range_to.match(k[val.unit_end:val.unit_end + _W]) if val.comparator in ("=", ">=") and val.unit else None
+        r2 = v.range_to.match(k[val.unit_end:val.unit_end + WINDOW]) if val.comparator in ("=", ">=") and val.unit else None
         if r2 and not _inside(val.unit_end + r2.start("b"), val.unit_end + r2.end("b"), traps):
             hi = _num(r2.group("b"))
             unit2, end2 = _read_unit(text, k, val.unit_end + r2.end(), v)
             if hi is not None and hi > value and unit2 == val.unit:  # "từ 70% đến 80%", "5 ha - 10 ha"
                 val.comparator, val.value_max, val.unit_end = "range", hi, end2
                 skip_until = end2
-        am = v.cue_after.match(k[val.unit_end:val.unit_end + _W])
+        am = v.cue_after.match(k[val.unit_end:val.unit_end + WINDOW])
         if am:
             val.comparator = v.cue_after_comp[spaced(am.group("cue"))]
             val.unit_end += am.end()
         val.in_parens = depths[a] > 0
-        val.from_to = bool(v.from_to.match(k[val.unit_end:val.unit_end + _W]))
+        val.from_to = bool(v.from_to.match(k[val.unit_end:val.unit_end + WINDOW]))
         out.append(val)
     return out

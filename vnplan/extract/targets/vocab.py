@@ -12,12 +12,12 @@ from vnplan.text.normalise import key as keyof
 from vnplan.text.phrases import alternation
 from vnplan.text.numbers import NUMBER
 
-_DASH = r"[-\u2013\u2014\u2212]"
-_YEAR = r"(?:19|20)\d{2}"
+DASH = r"[-\u2013\u2014\u2212]"
+YEAR = r"(?:19|20)\d{2}"
 
 
 @dataclass(frozen=True)
-class _Trap:
+class Trap:
     name: str
     rx: "regex.Pattern[str]"
     per_n: bool = False
@@ -26,8 +26,8 @@ class _Trap:
 
 
 @dataclass
-class _Vocab:
-    traps: list[_Trap]
+class Vocab:
+    traps: list[Trap]
     cue_before: "regex.Pattern[str]"
     cue_comp: dict[str, str]
     cue_after: "regex.Pattern[str]"
@@ -94,7 +94,7 @@ def spaced(phrase: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def vocab() -> _Vocab:
+def vocab() -> Vocab:
     """The targets vocabulary, compiled once."""
     cues = patterns.load("cues")
     units = patterns.load("units")
@@ -114,15 +114,15 @@ def vocab() -> _Vocab:
         return rx(rf"(?<!\p{{L}})(?:{alternation(phrases)})\s*(?:(?:{alternation(cue_comp)})\s*)?$")
 
     def sub(src: str) -> str:
-        return src.replace("{N}", NUMBER).replace("{D}", _DASH).replace("{Y}", _YEAR)
+        return src.replace("{N}", NUMBER).replace("{D}", DASH).replace("{Y}", YEAR)
 
-    trap_list = [_Trap(t["name"], rx(sub(t["re"])), bool(t.get("per_n")), bool(t.get("age")),
+    trap_list = [Trap(t["name"], rx(sub(t["re"])), bool(t.get("per_n")), bool(t.get("age")),
                        bool(t.get("total"))) for t in traps]
     cue_comp = {keyof(p): c for c, ps in cues["comparators"].items() for p in ps}
     cue_after_comp = {keyof(p): c for c, ps in cues["comparators_after"].items() for p in ps}
     linkers = [p for p in cues["linkers"] if p not in (":", "=")]
     dir_of = {keyof(p): d for d, ps in cues["directions"].items() for p in ps}
-    return _Vocab(
+    return Vocab(
         traps=trap_list,
         cue_before=rx(rf"(?<!\p{{L}})(?P<cue>{alternation(cue_comp)})\s*(?:(?:{alternation(linkers)})\s*)?:?\s*$"),
         cue_comp=cue_comp,
@@ -145,7 +145,7 @@ def vocab() -> _Vocab:
         target_title=words(cues['target_title_words']),
         heads=starts(cues['indicator_heads']),
         age_ind=words(cues['age_indicators']),
-        horizon=rx(rf"(?<!\p{{L}})(?:{alternation(cues['horizon'])})\s+(?P<y>{_YEAR})(?!\d)"),
+        horizon=rx(rf"(?<!\p{{L}})(?:{alternation(cues['horizon'])})\s+(?P<y>{YEAR})(?!\d)"),
         not_horizon=rx(rf"(?<!\p{{L}})(?:{alternation(cues['not_horizon'])})\s+$"),
         baseline=rx(rf"(?<!\p{{L}})(?:{alternation(cues['baseline'])})\s+(?P<b>[^,;:.()]{{1,40}}?)(?=\s*[,;:.()]|\s*$)"),
         unit_symbol=rx(rf"^\s*(?P<u>{alternation(units['symbols'])})"),
@@ -168,7 +168,7 @@ def vocab() -> _Vocab:
         status_title=words(cues['status_title_words']),
         status_lead=starts(cues['status_lead']),
         subgroup=starts(cues['subgroup_cues']),
-        range_to=rx(rf"^\s*(?:{_DASH}|{alternation(cues['range_words'])})\s*(?P<b>{NUMBER})"),
+        range_to=rx(rf"^\s*(?:{DASH}|{alternation(cues['range_words'])})\s*(?P<b>{NUMBER})"),
         range_start=frozenset(keyof(p) for p in cues["range_start"]),
         # compiled without V1, as the clause splitters are
         clause_conj=regex.compile(rf"[\s,;-]*(?:{alternation(cues['clause_conjunctions'])})\s+"),
@@ -180,6 +180,6 @@ def vocab() -> _Vocab:
 
 
 @lru_cache(maxsize=1)
-def _page_number_rx() -> "regex.Pattern[str]":
+def page_number_rx() -> "regex.Pattern[str]":
     alts = "|".join(f"(?:{p})" for p in patterns.load("layout").get("page_number_lines", []))
     return regex.compile(rf"^\s*(?:{alts})\s*$", regex.V1) if alts else regex.compile(r"(?!)")

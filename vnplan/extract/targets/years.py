@@ -5,10 +5,10 @@ from typing import Optional
 
 from vnplan.model import Document, Metadata, Section
 from vnplan.text.normalise import key as keyof
-from vnplan.extract.targets.vocab import _Vocab, vocab
+from vnplan.extract.targets.vocab import Vocab, vocab
 
 
-def horizon_years(k: str, v: Optional[_Vocab] = None) -> list[tuple[int, int]]:
+def horizon_years(k: str, v: Optional[Vocab] = None) -> list[tuple[int, int]]:
     """``(offset, year)`` of every horizon year in the keyed text ``k`` (``đến năm 2025``),
     baselines (``so với năm 2020``) and dates left out."""
     v = v or vocab()
@@ -20,7 +20,7 @@ def horizon_years(k: str, v: Optional[_Vocab] = None) -> list[tuple[int, int]]:
     return out
 
 
-def find_year(k: str, v: Optional[_Vocab] = None) -> Optional[int]:
+def find_year(k: str, v: Optional[Vocab] = None) -> Optional[int]:
     """Last horizon year in the keyed text ``k``."""
     years = horizon_years(k, v)
     return years[-1][1] if years else None
@@ -51,7 +51,7 @@ def plan_year(metadata: Optional[Metadata]) -> Optional[int]:
     return getattr(date, "year", None) if date is not None else None
 
 
-def _heading_year(doc: Document, secs: list[Section], v: _Vocab, min_year: Optional[int] = None) -> Optional[int]:
+def heading_year(doc: Document, secs: list[Section], v: Vocab, min_year: Optional[int] = None) -> Optional[int]:
     for s in reversed(secs):
         hs = s.heading_span
         line_end = doc.text.find("\n", hs.start)
