@@ -31,6 +31,10 @@ def _pdf(**kw) -> bytes:
     if kw.get("password"):
         pdf.set_encryption(owner_password="owner", user_password=kw["password"])
     pdf.add_page()
+    if kw.get("stamp"):
+        pdf.add_font("V", fname=vietnamese_font())
+        pdf.set_font("V", size=8)
+        pdf.cell(0, 5, kw["stamp"])
     if kw.get("image"):
         from PIL import Image
 
@@ -71,6 +75,14 @@ def test_scanned_pdf_needs_ocr(tmp_path):
     f.write_bytes(_pdf(image=True))
     err = _parse_error(f, NoTextLayerError)
     assert "OCR" in str(err)
+
+
+def test_scan_with_signature_stamp_needs_ocr(tmp_path):
+    # Vietnamese e-government scans carry a digital-signature box as their only text
+    f = tmp_path / "signed-scan.pdf"
+    f.write_bytes(_pdf(image=True, stamp="Ký bởi: Ủy ban nhân dân tỉnh Lào Cai - Thời gian ký: 12.03.2023 10:15:02"))
+    err = _parse_error(f, NoTextLayerError)
+    assert "OCR" in str(err) and "scan" in str(err)
 
 
 def test_encrypted_pdf(tmp_path):

@@ -32,6 +32,7 @@ GAP_FACTOR = 1.45     # a vertical gap over this many typical line pitches start
 INDENT = 12.0         # points of first-line indent that start a paragraph
 LINE_TOLERANCE = 0.4  # words whose tops differ by less than this share of their height share a line
 COLUMN_GAP = 2.5      # a gap wider than this many font sizes separates two columns (a tab)
+SCAN_CHARS_PER_PAGE = 200  # fewer text characters per page than this, with images: a scan
 CENTRED = 4.0         # points: a line whose middle is this close to the text's middle is centred
 
 
@@ -70,11 +71,17 @@ def decode(data: bytes, name: str) -> tuple[str, Optional[str], list[int]]:
             raise CorruptDocumentError(name, "PDF has no pages")
         try:
             per_page = [_page_lines(p, i) for i, p in enumerate(pages)]
+            has_images = any(p.images for p in pages)
         except Exception as err:
             raise CorruptDocumentError(name, f"PDF content cannot be read ({type(err).__name__}: {err})") from None
     if not any(per_page):
         raise NoTextLayerError(name, f"PDF has no text layer ({len(pages)} page(s), a scan?); OCR is needed "
                                      "(e.g. ocrmypdf) before vnplan can read it")
+    chars = sum(len(ln.text) for lines in per_page for ln in lines)
+    if has_images and chars < SCAN_CHARS_PER_PAGE * len(pages):
+        # a scan that carries only a stamp or a digital-signature box ("Ký bởi: ...") as text
+        raise NoTextLayerError(name, f"PDF is a scan: only {chars} characters of text on {len(pages)} page(s) "
+                                     "besides images; OCR is needed (e.g. ocrmypdf) before vnplan can read it")
     per_page = drop_running_lines(per_page, [(p.height) for p in pages])
     text, page_starts = join_lines(per_page)
     _, font_encoding = fix_font_encoding(text)  # typed in .VnTime (TCVN3) or VNI fonts
