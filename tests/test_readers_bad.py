@@ -195,3 +195,22 @@ def test_password_protected_word_file(tmp_path):
     f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512)
     err = _parse_error(f, EncryptedDocumentError)
     assert "encrypted" in str(err)
+
+
+def test_permission_only_encryption_is_read(tmp_path):
+    """Encrypted with an owner password only (printing/copy restrictions): readers open it, so do we."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_encryption(owner_password="owner")
+    pdf.add_page()
+    pdf.add_font("V", fname=vietnamese_font())
+    pdf.set_font("V", size=11)
+    for para in PLAN.split("\n\n"):
+        pdf.multi_cell(0, 6, para.strip(), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    f = tmp_path / "restricted.pdf"
+    f.write_bytes(bytes(pdf.output()))
+    plan = vnplan.parse(f)
+    assert plan.metadata.doc_type == "KẾ HOẠCH"
+    assert [s.id for s in plan.sections] == ["I"]
