@@ -18,7 +18,7 @@ import regex
 
 from vnplan import patterns
 from vnplan.extract.assignments import RoleMention, get_role_mentions
-from vnplan.extract.bodies import Body, find_bodies, vocab, words_of
+from vnplan.extract.bodies import Body, bodies_in, find_bodies, vocab, words_of
 from vnplan.model import Agency, Assignment, Document, Metadata, Section, Span, Table
 from vnplan.text.normalise import key
 
@@ -92,7 +92,7 @@ def _all_mentions(doc: Document, metadata: Metadata, glossary: dict[str, str],
     """Every body named in the body and the appendix (not the preamble or closing)."""
     lay = metadata.layout
     regions = [r for r in (lay.body, lay.appendix) if r is not None] if lay else []
-    return [b for r in regions for b in find_bodies(doc, words_of(doc, [r], glossary), names)]
+    return [b for r in regions for b in bodies_in(doc, [r], glossary, names)]
 
 
 def _canonical(bodies: list[Body]) -> str:

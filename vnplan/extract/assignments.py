@@ -28,7 +28,7 @@ from typing import Optional
 import regex
 
 from vnplan import patterns
-from vnplan.extract.bodies import Body, find_bodies, learn_name, words_of
+from vnplan.extract.bodies import Body, bodies_in, learn_name, words_of
 from vnplan.extract.deadlines import deadline_of, find_deadline
 from vnplan.model import Deadline, Document, Metadata, Section, Span, Table, ancestors, section_at, walk
 from vnplan.structure.lines import classify_all, get_paragraphs
@@ -86,7 +86,7 @@ def _cues() -> dict[str, "regex.Pattern[str]"]:
 
 
 def _bodies(ctx: "_Ctx", spans: list[Span]) -> list[Body]:
-    return find_bodies(ctx.doc, words_of(ctx.doc, spans, ctx.glossary), ctx.found.names)
+    return bodies_in(ctx.doc, spans, ctx.glossary, ctx.found.names)
 
 
 def _listed_after(doc: Document, bodies: list[Body], pos: int, limit: int = 60) -> list[Body]:

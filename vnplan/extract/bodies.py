@@ -9,6 +9,7 @@ Each :class:`Body` keeps the span of its words in ``Document.text``.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -114,26 +115,60 @@ def _expand(tok: str, abbreviations: dict[str, str]) -> Optional[str]:
     return None
 
 
+def _token_words(doc: Document, s: int, e: int, abbreviations: dict[str, str]) -> tuple[Word, ...]:
+    tok = doc.text[s:e]
+    expansion = _expand(tok, abbreviations)
+    if expansion:
+        return tuple(Word(sub.group(), key(sub.group()), s, e, abbr=True, first=n == 0)
+                     for n, sub in enumerate(_TOKEN.finditer(expansion)))
+    return (Word(tok, doc.key[s:e], s, e),)
+
+
+_PIECE = regex.compile(r"[^\n\t]+")  # tokens never hold a line break or tab: words are read piece by piece
+
+
+def _abbreviations(glossary: Optional[dict[str, str]]) -> dict[str, str]:
+    base = vocab().abbreviations
+    return {**base, **glossary} if glossary else base
+
+
+def _cache(doc: Document) -> dict:
+    """Per-document memo of piece words and bodies (a Document's text never changes)."""
+    return doc.__dict__.setdefault("_bodies_cache", {})
+
+
+def _piece_words(doc: Document, a: int, b: int, glossary: Optional[dict[str, str]]) -> tuple[Word, ...]:
+    """Words of ``doc.text[a:b]`` (no line break or tab inside), computed once per document."""
+    memo = _cache(doc)
+    k = ("w", a, b, id(glossary) if glossary else 0)
+    words = memo.get(k)
+    if words is None:
+        abbreviations = _abbreviations(glossary)
+        words = memo[k] = tuple(w for m in _TOKEN.finditer(doc.text, a, b)
+                                for w in _token_words(doc, m.start(), m.end(), abbreviations))
+    return words
+
+
 def words_of(doc: Document, spans: list[Span], glossary: Optional[dict[str, str]] = None) -> list[Word]:
-    """The words of ``spans`` (fragments of one text), abbreviations expanded."""
-    v = vocab()
-    abbreviations = {**v.abbreviations, **(glossary or {})}
+    """The words of ``spans`` (fragments of one text), abbreviations expanded.
+
+    A line break or tab between two words becomes a ``brk`` word (names never
+    cross one); the words of each line piece are computed once per document.
+    """
+    glossary = glossary or None
     out: list[Word] = []
     for span in spans:
-        text = doc.text[span.start:span.end]
-        prev_end = 0
-        for m in _TOKEN.finditer(text):
-            gap = text[prev_end:m.start()]
-            if ("\n" in gap or "\t" in gap) and out:
-                out.append(Word("\n", "\n", span.start + prev_end, span.start + m.start(), brk=True))
-            prev_end = m.end()
-            s, e, tok = span.start + m.start(), span.start + m.end(), m.group()
-            expansion = _expand(tok, abbreviations)
-            if expansion:
-                for n, sub in enumerate(_TOKEN.finditer(expansion)):
-                    out.append(Word(sub.group(), key(sub.group()), s, e, abbr=True, first=n == 0))
-            else:
-                out.append(Word(tok, doc.key[s:e], s, e))
+        prev_end = span.start
+        for m in _PIECE.finditer(doc.text, span.start, span.end):
+            words = _piece_words(doc, m.start(), m.end(), glossary)
+            if not words:
+                continue
+            if out:
+                gap = doc.text[prev_end:words[0].start]
+                if "\n" in gap or "\t" in gap:
+                    out.append(Word("\n", "\n", prev_end, words[0].start, brk=True))
+            out.extend(words)
+            prev_end = words[-1].end
     return out
 
 
@@ -414,4 +449,56 @@ def find_bodies(doc: Document, words: list[Word], names: tuple[tuple[str, ...], 
             i += m
         else:
             i += 1
+    return out
+
+
+def _trigger_re(glossary: Optional[dict[str, str]], names: tuple[tuple[str, ...], ...]) -> "regex.Pattern[str]":
+    """Words without which a piece of text names no body: the first word of a type
+    phrase (every body has one), any abbreviation, the first word of a learned name."""
+    words = {phrase[0] for phrase, _ in vocab().types} | {n[0] for n in names if n}
+    words |= {key(a) for a in _abbreviations(glossary)}
+    alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:{alts})(?![\p{{L}}\p{{M}}\d])", regex.V1)
+
+
+def bodies_in(doc: Document, spans: list[Span], glossary: Optional[dict[str, str]] = None,
+              names: tuple[tuple[str, ...], ...] = ()) -> list[Body]:
+    """:func:`find_bodies` over :func:`words_of` ``spans``, line piece by line piece.
+
+    A name never crosses a line break or tab, so the bodies of a run of words
+    are those of its pieces; each piece's bodies are found once per document and
+    shared by every rule that asks (a paragraph, then the whole body region),
+    and a piece with no trigger word (see :func:`_trigger_re`) is not read at all.
+    """
+    glossary = glossary or None
+    memo = _cache(doc)
+    gid = id(glossary) if glossary else 0
+    trigger = memo.get(("t", gid, names))
+    if trigger is None:
+        trigger = memo[("t", gid, names)] = _trigger_re(glossary, names)
+    out: list[Body] = []
+    if len(spans) != 1:  # fragments of a merged cell: a name may run across them
+        words = words_of(doc, spans, glossary)
+        lo, n = 0, len(words)
+        while lo < n:
+            hi = lo
+            while hi < n and not words[hi].brk:
+                hi += 1
+            if hi > lo:
+                out.extend(find_bodies(doc, words[lo:hi], names))
+            lo = hi + 1
+        return out
+    text, k = doc.text, doc.key
+    for m in _PIECE.finditer(text, spans[0].start, spans[0].end):
+        a, b = m.span()
+        piece = text[a:b]
+        a, b = a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())
+        if a >= b:
+            continue
+        mk = ("b", a, b, gid, names)
+        found = memo.get(mk)
+        if found is None:
+            found = memo[mk] = (find_bodies(doc, list(_piece_words(doc, a, b, glossary)), names)
+                                if trigger.search(k[a:b]) else [])
+        out.extend(found)
     return out

@@ -17,6 +17,7 @@ from vnplan.extract.targets.vocab import page_number_rx, vocab
 from vnplan.extract.targets.years import earliest_year, heading_year, horizon_years, plan_year
 
 
+_DIGIT = regex.compile(r"\d")
 _SENT_END = regex.compile(r"(?<=[.!?…])\s+(?=\S)|(?<=\.)(?=\p{Lu})", regex.V1)
 
 
@@ -35,6 +36,8 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     """Targets of the sentence ``doc.text[start:end]``."""
     v = vocab()
     text, k = doc.text[start:end], doc.key[start:end]
+    if not _DIGIT.search(k):
+        return []  # every value is written in digits
     if v.status_lead.match(k.lstrip(TRIM)):
         return []  # "Hiện nay, tỷ lệ ... đạt 92%": a result, not a target
     traps, per_n, totals = trap_spans(k, v, bool(v.age_ind.search(k)))
