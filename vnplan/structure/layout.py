@@ -50,15 +50,32 @@ def _line(doc: Document, info: LineInfo) -> str:
 _NOI_NHAN = regex.compile(r"^nơi nhận[\s*_]*(?::|$)")
 
 
+def _line_and_key(doc: Document, info: LineInfo) -> tuple[str, str]:
+    """:func:`_line` and its key (a slice of the document's key: same offsets)."""
+    raw = doc.text[info.line.start:info.line.end]
+    lead, body = undecorated(raw)
+    start = info.line.start + lead
+    return body, doc.key[start:start + len(body)]
+
+
 def is_closing_start(doc: Document, info: LineInfo) -> bool:
     """``Nơi nhận:``, a short ``TM.``/``KT.`` line, or a bare upper-case signer title."""
     if info.kind not in ("text", "heading", "bullet", "table"):
         return False
-    text = _line(doc, info)
+    memo = doc.__dict__.setdefault("_closing_start", {})  # asked for again by the table finder
+    found = memo.get((info.line.index, info.kind))
+    if found is None:
+        found = memo[(info.line.index, info.kind)] = _is_closing_start(doc, info)
+    return found
+
+
+def _is_closing_start(doc: Document, info: LineInfo) -> bool:
     if info.kind == "table":  # flattened two columns: "Nơi nhận:<TAB>TM. ỦY BAN NHÂN DÂN"
         first = cells(doc, info.line)
         text = first[0].text if first else ""
-    k = key(text)
+        k = key(text)
+    else:
+        text, k = _line_and_key(doc, info)
     if _NOI_NHAN.match(k):  # not "Nơi nhận hồ sơ: ..."
         return True
     if len(text) <= _SHORT_LINE and _closing_re().match(k):
@@ -112,7 +129,7 @@ def last_closing_paragraph(doc: Document, infos: list[LineInfo], lo: int, hi: in
     found = None
     rx = _closing_paragraph_re()
     for info in infos[lo:hi]:
-        if info.kind == "text" and rx.match(key(_line(doc, info))):
+        if info.kind == "text" and rx.match(_line_and_key(doc, info)[1]):
             found = info.line.index
     return found
 
@@ -121,7 +138,7 @@ def find_appendix(doc: Document, infos: list[LineInfo], lo: int, hi: int, strong
     """First appendix heading in ``[lo, hi)``; ``strong_only``: only ``PHỤ LỤC`` lines."""
     for info in infos[lo:hi]:
         if info.kind == "heading" and info.marker == "appendix":
-            if not strong_only or key(_line(doc, info)).startswith("phụ lục"):
+            if not strong_only or _line_and_key(doc, info)[1].startswith("phụ lục"):
                 return info.line.index
     return None
 

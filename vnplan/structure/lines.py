@@ -43,6 +43,18 @@ MARKERS = [
     ("paren", regex.compile(r"^(\d{1,2})\s*\)\s*(\S.*)$", regex.V1)),
     ("letter", regex.compile(r"^([a-zđ])\s*(?:\)|\.(?=\s))\s*(\S.*)$", regex.V1)),
 ]
+# The markers a line can open with, by its first character (the patterns' first tokens).
+_FIRST_CHARS = {
+    "part": "P", "roman": "IVX", "upper": "ABCDEFGHKLMNOPRSTUYĐ",
+    "decimal": "0123456789", "arabic": "0123456789", "paren": "0123456789",
+    "letter": "abcdefghijklmnopqrstuvwxyzđ",
+}
+_MARKERS_BY_FIRST: dict[str, tuple] = {}
+for _marker, _rx in MARKERS:
+    for _ch in _FIRST_CHARS[_marker]:
+        _MARKERS_BY_FIRST.setdefault(_ch, ())
+        _MARKERS_BY_FIRST[_ch] += ((_marker, _rx),)
+
 # Markers whose title must not start with a lower-case letter.
 _CAPITAL_TITLE = {"roman", "upper", "decimal", "arabic", "paren"}
 _BULLET = regex.compile(r"^\s*(?:[-+*•\u2013\u2014·●▪◦])\s*")
@@ -63,13 +75,15 @@ class LineInfo:
 @lru_cache(maxsize=1)
 def _appendix_re() -> "regex.Pattern[str]":
     cues = patterns.load("layout")["appendix_start"]
-    return regex.compile(r"^(?:" + "|".join(key(c) for c in cues) + r")(?!\p{L})", regex.V1)
+    return regex.compile(r"(?:" + "|".join(key(c) for c in cues) + r")(?!\p{L})", regex.V1)  # used with match()
 
 
 def undecorated(text: str) -> tuple[int, str]:
     """Offset of the first meaningful char and the line without markdown decoration."""
     start = _DECOR_LEAD.match(text).end()
-    body = _DECOR_TRAIL.sub("", text[start:])
+    body = text[start:]
+    if body and (body[-1] in "*_#" or body[-1].isspace()):
+        body = _DECOR_TRAIL.sub("", body)
     return start, body
 
 
@@ -96,9 +110,10 @@ def classify(doc: Document, line: Line) -> LineInfo:
     lead, body = undecorated(raw)
     if not body:
         return LineInfo(line, "blank")
-    if _appendix_re().match(key(body)):
-        return LineInfo(line, "heading", "appendix", None, line.start + lead)
-    for marker, rx in MARKERS:
+    body_start = line.start + lead
+    if _appendix_re().match(doc.key, body_start, body_start + len(body)):
+        return LineInfo(line, "heading", "appendix", None, body_start)
+    for marker, rx in _MARKERS_BY_FIRST.get(body[0], ()):
         m = rx.match(body)
         if m and _title_ok(marker, m.group(2)):
             number = regex.sub(r"\s+", " ", m.group(1))
