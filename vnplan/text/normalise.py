@@ -52,6 +52,15 @@ def _chars_re() -> "regex.Pattern[str] | None":
 
 def key(text: str) -> str:
     """Length-preserving matching key of an NFC ``text``."""
+    return _key_short(text) if len(text) <= 48 else _key(text)
+
+
+@lru_cache(maxsize=1 << 15)  # words and short phrases recur thousands of times per plan
+def _key_short(text: str) -> str:
+    return _key(text)
+
+
+def _key(text: str) -> str:
     tones, tone_re, chars = _tables()
     low, chars_re = text.lower(), _chars_re()
     if chars_re is not None and len(low) == len(text):  # fast path: every char lowered 1:1
