@@ -124,7 +124,7 @@ def _token_words(doc: Document, s: int, e: int, abbreviations: dict[str, str]) -
     return (Word(tok, doc.key[s:e], s, e),)
 
 
-_PIECE = regex.compile(r"[^\n\t]+")  # tokens never hold a line break or tab: words are read piece by piece
+_PIECE = regex.compile(r"[^\n\t]+")  # tokens never hold a line break or tab: text is read piece by piece
 
 
 def _abbreviations(glossary: Optional[dict[str, str]]) -> dict[str, str]:
@@ -132,21 +132,67 @@ def _abbreviations(glossary: Optional[dict[str, str]]) -> dict[str, str]:
     return {**base, **glossary} if glossary else base
 
 
-def _cache(doc: Document) -> dict:
-    """Per-document memo of piece words and bodies (a Document's text never changes)."""
-    return doc.__dict__.setdefault("_bodies_cache", {})
+class _Pieces:
+    """The document's line pieces (runs without a line break or tab), their words
+    per glossary and their bodies, each computed once (cached on the Document)."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        spans = [m.span() for m in _PIECE.finditer(doc.text)]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.memo: dict = {}
+
+    @staticmethod
+    def of(doc: Document) -> "_Pieces":
+        pieces = doc.__dict__.get("_pieces")
+        if pieces is None:
+            pieces = doc.__dict__["_pieces"] = _Pieces(doc)
+        return pieces
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indexes of the pieces overlapping ``[start, end)``."""
+        return range(bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end))
+
+    def words(self, i: int, glossary: Optional[dict[str, str]]) -> tuple[Word, ...]:
+        k = ("w", i, id(glossary) if glossary else 0)
+        words = self.memo.get(k)
+        if words is None:
+            doc, abbreviations = self.doc, _abbreviations(glossary)
+            words = self.memo[k] = tuple(w for m in _TOKEN.finditer(doc.text, self.starts[i], self.ends[i])
+                                         for w in _token_words(doc, m.start(), m.end(), abbreviations))
+        return words
+
+    def bodies(self, i: int, glossary: Optional[dict[str, str]], names: tuple[tuple[str, ...], ...]) -> list[Body]:
+        k = ("b", i, id(glossary) if glossary else 0, names)
+        found = self.memo.get(k)
+        if found is None:
+            a, b = self.starts[i], self.ends[i]
+            found = []
+            if _trigger(glossary, names).fires(self.doc.text[a:b], self.doc.key[a:b]):
+                found = find_bodies(self.doc, list(self.words(i, glossary)), names)
+            self.memo[k] = found
+        return found
 
 
-def _piece_words(doc: Document, a: int, b: int, glossary: Optional[dict[str, str]]) -> tuple[Word, ...]:
-    """Words of ``doc.text[a:b]`` (no line break or tab inside), computed once per document."""
-    memo = _cache(doc)
-    k = ("w", a, b, id(glossary) if glossary else 0)
-    words = memo.get(k)
-    if words is None:
-        abbreviations = _abbreviations(glossary)
-        words = memo[k] = tuple(w for m in _TOKEN.finditer(doc.text, a, b)
-                                for w in _token_words(doc, m.start(), m.end(), abbreviations))
-    return words
+def _words_within(doc: Document, words: tuple[Word, ...], start: int, end: int,
+                  abbreviations: dict[str, str]) -> list[Word]:
+    """Words of one piece's ``words`` as a fresh scan of ``doc.text[start:end]`` reads
+    them: tokens cut by either end are scanned again from the part inside."""
+    out: list[Word] = []
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        j = i + 1
+        while j < n and words[j].start == w.start:  # the words of one token (an expansion)
+            j += 1
+        if start <= w.start and w.end <= end:
+            out.extend(words[i:j])
+        elif w.start < end and w.end > start:  # a token cut by the span
+            for m in _TOKEN.finditer(doc.text, max(w.start, start), min(w.end, end)):
+                out.extend(_token_words(doc, m.start(), m.end(), abbreviations))
+        i = j
+    return out
 
 
 def words_of(doc: Document, spans: list[Span], glossary: Optional[dict[str, str]] = None) -> list[Word]:
@@ -156,11 +202,14 @@ def words_of(doc: Document, spans: list[Span], glossary: Optional[dict[str, str]
     cross one); the words of each line piece are computed once per document.
     """
     glossary = glossary or None
+    pieces = _Pieces.of(doc)
     out: list[Word] = []
     for span in spans:
         prev_end = span.start
-        for m in _PIECE.finditer(doc.text, span.start, span.end):
-            words = _piece_words(doc, m.start(), m.end(), glossary)
+        for i in pieces.overlapping(span.start, span.end):
+            words = pieces.words(i, glossary)
+            if span.start > pieces.starts[i] or span.end < pieces.ends[i]:
+                words = _words_within(doc, words, span.start, span.end, _abbreviations(glossary))
             if not words:
                 continue
             if out:
@@ -452,33 +501,70 @@ def find_bodies(doc: Document, words: list[Word], names: tuple[tuple[str, ...], 
     return out
 
 
-def _trigger_re(glossary: Optional[dict[str, str]], names: tuple[tuple[str, ...], ...]) -> "regex.Pattern[str]":
-    """Words without which a piece of text names no body: the first word of a type
-    phrase (every body has one), any abbreviation, the first word of a learned name."""
-    words = {phrase[0] for phrase, _ in vocab().types} | {n[0] for n in names if n}
-    words |= {key(a) for a in _abbreviations(glossary)}
-    alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:{alts})(?![\p{{L}}\p{{M}}\d])", regex.V1)
+class _Trigger:
+    """A cheap test that a line piece may name a body (no false negatives).
+
+    Every body holds a type phrase (``patterns/agencies.yaml`` ``types``) or an
+    abbreviation, and :func:`body_at` takes a type phrase only when it is
+    capitalised, follows ``các``/``những`` or a group prefix, is ``levelled``,
+    or is followed by a capitalised word; a learned full name may be in any
+    case. A piece with none of these names no body and is not read.
+    """
+
+    def __init__(self, glossary: Optional[dict[str, str]], names: tuple[tuple[str, ...], ...]):
+        v = vocab()
+        def alts(phrases) -> str:
+            return "|".join(r"\s*".join(regex.escape(w) for w in p)
+                            for p in sorted(set(phrases), key=lambda p: (-len(" ".join(p)), p)))
+        self.types = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:{alts(p for p, _ in v.types)})(?![\p{{L}}\p{{M}}\d])",
+                                   regex.V1)
+        self.levelled = frozenset(" ".join(p) for p, kind in v.types if kind == "levelled")
+        self.abbreviations = _abbreviations(glossary)
+        always = [tuple(key(a).split()) for a in self.abbreviations] + [n for n in names if n]
+        self.always = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:{alts(always)})(?![\p{{L}}\p{{M}}\d])", regex.V1)
+        before = {"các", "những"} | {p[-1] for p in v.prefixes if p}
+        self.plural_before = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}\d])(?:{'|'.join(map(regex.escape, sorted(before)))})\s*$", regex.V1)
+        self.next_word = regex.compile(r"\s*([\p{L}\p{M}\d]+(?:[&\-–/][\p{L}\p{M}\d]+)*)", regex.V1)
+
+    def fires(self, text: str, k: str) -> bool:
+        """Whether the piece ``text`` (its key ``k``) may name a body."""
+        if self.always.search(k):
+            return True
+        for m in self.types.finditer(k, overlapped=True):
+            a, b = m.span()
+            if text[a].isupper() or " ".join(m.group().split()) in self.levelled \
+                    or self.plural_before.search(k, 0, a):
+                return True
+            nxt = self.next_word.match(text, b)
+            if nxt and (nxt.group(1)[0].isupper() or nxt.group(1) in self.abbreviations):
+                return True
+        return False
+
+
+@lru_cache(maxsize=64)
+def _trigger_for(glossary_items: tuple, names: tuple[tuple[str, ...], ...]) -> _Trigger:
+    return _Trigger(dict(glossary_items) or None, names)
+
+
+def _trigger(glossary: Optional[dict[str, str]], names: tuple[tuple[str, ...], ...]) -> _Trigger:
+    return _trigger_for(tuple(sorted(glossary.items())) if glossary else (), names)
 
 
 def bodies_in(doc: Document, spans: list[Span], glossary: Optional[dict[str, str]] = None,
               names: tuple[tuple[str, ...], ...] = ()) -> list[Body]:
-    """:func:`find_bodies` over :func:`words_of` ``spans``, line piece by line piece.
+    """The bodies named within ``spans``: those of the line pieces the spans cover
+    (found once per document, see :class:`_Pieces`) that lie inside them.
 
-    A name never crosses a line break or tab, so the bodies of a run of words
-    are those of its pieces; each piece's bodies are found once per document and
-    shared by every rule that asks (a paragraph, then the whole body region),
-    and a piece with no trigger word (see :func:`_trigger_re`) is not read at all.
+    A name never crosses a line break or tab, so a piece is the unit of reading;
+    a piece with no trigger word (see :class:`_Trigger`) is not read at all.
+    Several spans (fragments of a merged cell) are read together, as one text,
+    since a name may run across them.
     """
     glossary = glossary or None
-    memo = _cache(doc)
-    gid = id(glossary) if glossary else 0
-    trigger = memo.get(("t", gid, names))
-    if trigger is None:
-        trigger = memo[("t", gid, names)] = _trigger_re(glossary, names)
-    out: list[Body] = []
-    if len(spans) != 1:  # fragments of a merged cell: a name may run across them
+    if len(spans) != 1:
         words = words_of(doc, spans, glossary)
+        out: list[Body] = []
         lo, n = 0, len(words)
         while lo < n:
             hi = lo
@@ -488,17 +574,7 @@ def bodies_in(doc: Document, spans: list[Span], glossary: Optional[dict[str, str
                 out.extend(find_bodies(doc, words[lo:hi], names))
             lo = hi + 1
         return out
-    text, k = doc.text, doc.key
-    for m in _PIECE.finditer(text, spans[0].start, spans[0].end):
-        a, b = m.span()
-        piece = text[a:b]
-        a, b = a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())
-        if a >= b:
-            continue
-        mk = ("b", a, b, gid, names)
-        found = memo.get(mk)
-        if found is None:
-            found = memo[mk] = (find_bodies(doc, list(_piece_words(doc, a, b, glossary)), names)
-                                if trigger.search(k[a:b]) else [])
-        out.extend(found)
-    return out
+    s, e = spans[0].start, spans[0].end
+    pieces = _Pieces.of(doc)
+    return [b for i in pieces.overlapping(s, e) for b in pieces.bodies(i, glossary, names)
+            if s <= b.span.start and b.span.end <= e]
