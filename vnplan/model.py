@@ -348,17 +348,57 @@ class Plan:
         }
 
     def to_json(self, indent: Optional[int] = 2) -> str:
+        """JSON text: one line (``indent=None``), or the top levels indented with
+        each item of a list (a section, a target, ...) on a line of its own."""
+        data = self.to_dict()
+        if indent is None:
+            return _encoder()(data)
+        return _layout_json(data, indent, 0)
+
+
+def _layout_json(obj: Any, indent: int, depth: int) -> str:
+    """Readable JSON fast: objects down to depth 2 spread over lines, list items
+    one per line, everything below written by the C encoder in one line."""
+    encode = _encoder()
+    pad, inner = " " * (indent * depth), " " * (indent * (depth + 1))
+    if isinstance(obj, dict) and obj and depth < 2:
+        body = ",\n".join(f"{inner}{encode(k)}: {_layout_json(v, indent, depth + 1)}" for k, v in obj.items())
+        return "{\n" + body + "\n" + pad + "}"
+    if isinstance(obj, list) and obj and isinstance(obj[0], (dict, list)):
+        return "[\n" + ",\n".join(inner + encode(x) for x in obj) + "\n" + pad + "]"
+    return encode(obj)
+
+
+_ENCODE = None
+
+
+def _encoder():
+    """``encode`` of one shared JSON encoder (json.dumps builds a new one per call)."""
+    global _ENCODE
+    if _ENCODE is None:
         import json
 
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+    return _ENCODE
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def to_plain(obj: Any) -> Any:
     """Dataclasses to dicts, spans to ``[start, end]``, recursively."""
-    if isinstance(obj, Span):
+    cls = type(obj)
+    if cls is Span:
         return [obj.start, obj.end]
-    if dataclasses.is_dataclass(obj):
-        return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if cls in (str, int, float, bool) or obj is None:
+        return obj
+    if cls is list or cls is tuple:
+        return [to_plain(x) for x in obj]
+    names = _FIELDS.get(cls)
+    if names is None and dataclasses.is_dataclass(obj):
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(obj))
+    if names is not None:
+        return {n: to_plain(getattr(obj, n)) for n in names}
     if isinstance(obj, (list, tuple)):
         return [to_plain(x) for x in obj]
     if isinstance(obj, dict):
