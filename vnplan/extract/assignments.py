@@ -148,6 +148,8 @@ def _phrases(ctx: _Ctx, para: Span, heads: list[Body]) -> None:
     """Roles given by phrases inside paragraph ``para``."""
     doc, c = ctx.doc, _cues()
     bodies = _bodies(ctx, [para])
+    if not bodies:
+        return  # every rule below gives a role to a body of the paragraph
     k = doc.key[para.start:para.end]
     deadline = find_deadline(doc.text[para.start:para.end], ctx.year)
     for m in c["cooperate"].finditer(k):
