@@ -173,3 +173,35 @@ def test_norms_and_eligibility_thresholds_are_no_targets(text):
 def test_supported_households_are_a_target():
     assert _facts("Hỗ trợ 450 hộ gia đình xây dựng bể chứa nước.") == [
         ("=", 450, None, None, "hộ gia đình", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # printed, issued and broadcast items are outputs (food safety, disaster prevention,
+    # agriculture, land administration, health communication)
+    ("In và cấp phát 12.000 tờ rơi, 250 áp phích về phòng, chống dịch bệnh.", [
+        ("=", 12000, None, None, "tờ rơi", None), ("=", 250, None, None, "áp phích", None)]),
+    ("Phát hành 2.000 cuốn sổ tay hướng dẫn kỹ năng ứng phó thiên tai.", [
+        ("=", 2000, None, None, "cuốn sổ tay", None)]),
+    ("Cấp mới 40 mã số vùng trồng sầu riêng phục vụ xuất khẩu.", [
+        ("=", 40, None, None, "mã số vùng trồng", None)]),
+    ("In 5.000 tờ gấp và treo 120 băng rôn, 40 pa nô tuyên truyền an toàn giao thông.", [
+        ("=", 5000, None, None, "tờ gấp", None), ("=", 120, None, None, "băng rôn", None),
+        ("=", 40, None, None, "pa nô", None)]),
+    ("Biên soạn, phát hành 3.000 bộ tài liệu tập huấn cho nông dân.", [
+        ("=", 3000, None, None, "bộ tài liệu", None)]),
+    ("Cấp đổi 1.200 giấy chứng nhận quyền sử dụng đất cho hộ gia đình.", [
+        ("=", 1200, None, None, "giấy chứng nhận", None)]),
+    ("Phát sóng 24 chuyên mục về xây dựng nông thôn mới trên Đài Truyền thanh huyện.", [
+        ("=", 24, None, None, "chuyên mục", None)]),
+])
+def test_printed_and_issued_items_are_outputs(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "cấp" alone is a level, not an issuing verb; training events stay activities
+    "Cấp huyện tổ chức 03 hội nghị sơ kết.",
+    "Tổ chức 05 lớp tập huấn cho cán bộ cấp xã.",
+])
+def test_level_cap_is_no_output_cue(text):
+    assert _facts(text) == []
