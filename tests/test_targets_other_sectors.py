@@ -205,3 +205,48 @@ def test_printed_and_issued_items_are_outputs(text, expected):
 ])
 def test_level_cap_is_no_output_cue(text):
     assert _facts(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # eligibility / coverage thresholds on a measure of what is covered (fisheries,
+    # irrigation, transport, construction): the share is the target
+    ("100% tàu cá có chiều dài từ 12 m trở lên được lắp thiết bị giám sát hành trình.", [
+        ("=", 100, None, None, "%", None)]),
+    ("100% hồ chứa có dung tích từ 3 triệu m3 trở lên được kiểm định an toàn đập.", [
+        ("=", 100, None, None, "%", None)]),
+    ("Kiểm tra 100% phương tiện có tải trọng trên 10 tấn ra vào khu công nghiệp.", [
+        ("=", 100, None, None, "%", None)]),
+    ("90% công trình có tổng mức đầu tư từ 15 tỷ đồng trở lên được giám sát cộng đồng.", [
+        ("=", 90, None, None, "%", None)]),
+    # "có trên/từ N <noun>" after a share of the same clause: part of the share's indicator
+    ("Giám sát 100% bếp ăn tập thể, nhà hàng, đám cưới có trên 300 suất ăn.", [
+        ("=", 100, None, None, "%", None)]),
+    ("100% xã có trên 2 cán bộ chuyên trách công tác dân số.", [("=", 100, None, None, "%", None)]),
+    # ... a subject of its own keeps the count a target
+    ("Mỗi xã có từ 2 mô hình sản xuất an toàn trở lên.", [(">=", 2, None, None, "mô hình", None)]),
+    ("Toàn huyện có trên 50 hợp tác xã hoạt động hiệu quả.", [(">", 50, None, None, "hợp tác xã", None)]),
+    ("Phấn đấu các xã đều có từ 2 điểm sinh hoạt văn hóa trở lên.", [
+        (">=", 2, None, None, "điểm", None)]),
+    ("Tỷ lệ hộ dùng nước sạch đạt 95%, toàn huyện có trên 50 công trình cấp nước tập trung.", [
+        ("=", 95, None, None, "%", None), (">", 50, None, None, "công trình", None)]),
+    # round-the-clock duty is no value; the share beside it still is
+    ("Bảo đảm trực cấp cứu 24/24 giờ tại 100% trạm y tế.", [("=", 100, None, None, "%", None)]),
+])
+def test_coverage_thresholds_leave_the_share(text, expected):
+    assert _facts(text, target_section=True) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the size of an event to avoid (food safety, traffic, fire)
+    "Không để xảy ra vụ ngộ độc thực phẩm từ 30 người mắc trở lên.",
+    "Không để xảy ra vụ tai nạn giao thông đặc biệt nghiêm trọng làm chết từ 3 người trở lên.",
+    "Không để xảy ra vụ cháy lớn làm chết trên 2 người.",
+    # which establishments are covered
+    "Kiểm tra các cơ sở lưu trú có trên 50 phòng.",
+    "Các hồ chứa có dung tích 3 triệu m3 trở lên được kiểm định an toàn đập.",
+    # round the clock
+    "Duy trì nghiêm chế độ trực ban 24/24 giờ trong mùa mưa bão.",
+    "Đường dây nóng hoạt động 24/7.",
+])
+def test_event_sizes_coverage_and_round_the_clock_are_no_targets(text):
+    assert _facts(text, target_section=True) == []
