@@ -250,3 +250,19 @@ def test_coverage_thresholds_leave_the_share(text, expected):
 ])
 def test_event_sizes_coverage_and_round_the_clock_are_no_targets(text):
     assert _facts(text, target_section=True) == []
+
+
+@pytest.mark.parametrize("text, unit", [
+    # compound counted nouns are not cut at their first word
+    ("Sửa chữa, nâng cấp 12 hồ chứa nước xung yếu.", "hồ chứa"),
+    ("Xây dựng mới 04 trạm bơm điện phục vụ tưới tiêu.", "trạm bơm"),
+    ("Vận động 300 tình nguyện viên tham gia hiến máu.", "tình nguyện viên"),
+    ("Phát triển thêm 1.500 hội viên mới.", "hội viên"),
+    ("Trang bị 45 thiết bị cảnh báo sớm lũ quét.", "thiết bị"),
+    ("Hỗ trợ 20 làng nghề truyền thống.", "làng nghề"),
+    ("Phát triển 15 trang trại chăn nuôi theo hướng an toàn sinh học.", "trang trại"),
+    ("Xây dựng 08 nhãn hiệu tập thể cho sản phẩm nông nghiệp.", "nhãn hiệu"),
+])
+def test_compound_counted_nouns(text, unit):
+    got = _facts(text, target_section=True)
+    assert [u for *_, u, _d in got] == [unit]
