@@ -376,3 +376,23 @@ def test_any_sequence_of_plan_tokens_gives_grounded_targets(parts):
         assert t.span.start <= t.value_span.start and t.value_span.end <= t.span.end
         assert t.comparator in {"=", ">", ">=", "<", "<=", "range"}
         assert (t.value_max is not None) == (t.comparator == "range")
+
+
+_PLAN_2025_2027 = ("ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/KH-UBND\tA, ngày 10 tháng 3 năm 2025\nKẾ HOẠCH\n"
+                   "Phát triển nông nghiệp giai đoạn 2025 - 2027\nI. NHIỆM VỤ\n")
+
+
+@pytest.mark.parametrize("item, expected", [
+    # a later clause's year does not apply to the run-in item's first target
+    ("a) Trồng mới 420 ha rừng phòng hộ ven biển, trong đó năm 2025 trồng 150 ha.",
+     [(420, 2027), (150, 2025)]),
+    ("b) Cứng hóa 45 km kênh mương nội đồng, riêng năm 2026 cứng hóa 20 km.", [(45, 2027), (20, 2026)]),
+    ("c) Xây dựng mới 120 phòng học, trong đó năm 2025 xây dựng 40 phòng học.", [(120, 2027), (40, 2025)]),
+    # a year opening the item still applies to all of it
+    ("a) Đến năm 2026, xây dựng mới 12 phòng học. Cứng hóa 10 km đường.", [(12, 2026), (10, 2026)]),
+    ("1. Đến năm 2026\na) Xây dựng mới 12 phòng học.", [(12, 2026)]),
+])
+def test_later_clause_year_does_not_leak_into_the_item(item, expected):
+    from vnplan import parse_text
+    plan = parse_text(_PLAN_2025_2027 + item + "\n")
+    assert [(t.value, t.year) for t in plan.targets] == expected

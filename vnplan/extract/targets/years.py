@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import regex
+
 from vnplan.model import Document, Metadata, Section
 from vnplan.text.normalise import key as keyof
 from vnplan.extract.targets.vocab import Vocab, vocab
@@ -51,13 +53,19 @@ def plan_year(metadata: Optional[Metadata]) -> Optional[int]:
     return getattr(date, "year", None) if date is not None else None
 
 
+_QUANTITY = regex.compile(r"(?<![\d.,])(?!(?:19|20)\d{2}(?!\d|[.,]\d))\d")  # a number that is not a year
+
+
 def heading_year(doc: Document, secs: list[Section], v: Vocab, min_year: Optional[int] = None) -> Optional[int]:
     for s in reversed(secs):
         hs = s.heading_span
         line_end = doc.text.find("\n", hs.start)
         line_end = len(doc.text) if line_end < 0 else max(line_end, hs.end)
         line_start = doc.text.rfind("\n", 0, hs.start) + 1
-        y = find_year(doc.key[line_start:line_end], v)
+        # a run-in item ("đ) Trồng mới 420 ha ..., trong đó năm 2025 trồng 150 ha") is its own
+        # sentence: a year after its first quantity belongs to a later clause, not to the item
+        q = _QUANTITY.search(doc.key, hs.start, line_end)
+        y = find_year(doc.key[line_start:q.start() if q else line_end], v)
         if y and (min_year is None or y >= min_year):
             return y
     return None
