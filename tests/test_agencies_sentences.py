@@ -361,3 +361,41 @@ def test_heading_forms():
     tasks = [a for a in plan.assignments if a.agency_id == ubnd.id]
     assert [a.task[:25] for a in tasks] == ["- Xây dựng kế hoạch của đ"]
     assert tasks[0].deadline.text == "trong Tháng 4/2025" and tasks[0].deadline.normalized == "2025-04"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # names capitalised on their first word only (agriculture, trade, weather, forestry,
+    # land): the sector phrase completes them
+    ("phối hợp với Trung tâm Dịch vụ nông nghiệp huyện kiểm tra", ["Trung tâm Dịch vụ nông nghiệp huyện"]),
+    ("Đài Khí tượng Thủy văn tỉnh, Hạt Kiểm lâm huyện", ["Đài Khí tượng Thủy văn tỉnh", "Hạt Kiểm lâm huyện"]),
+    ("Chi cục Thủy lợi, Chi cục Chăn nuôi và Thú y", ["Chi cục Thủy lợi", "Chi cục Chăn nuôi và Thú y"]),
+    ("Công ty Cổ phần Cấp nước Gia Định", ["Công ty Cổ phần Cấp nước Gia Định"]),
+    # a numbered unit ends the name
+    ("Đề nghị Đội Quản lý thị trường số 3 (Cục Quản lý thị trường tỉnh)",
+     ["Đội Quản lý thị trường số 3", "Cục Quản lý thị trường tỉnh"]),
+    ("Trường Tiểu học số 1 thị trấn, Trường Mầm non số 2", ["Trường Tiểu học số 1 thị trấn", "Trường Mầm non số 2"]),
+    ("Sở Công Thương chủ trì, phối hợp với Sở Y tế số liệu", ["Sở Công Thương", "Sở Y tế"]),
+    # an enterprise type opening another body's name; still two bodies after a comma
+    ("Công ty Điện lực Quảng Bình, Viễn thông Quảng Bình", ["Công ty Điện lực Quảng Bình", "Viễn thông Quảng Bình"]),
+    ("Trung tâm Viễn thông Hương Khê, Chi nhánh Viettel Hà Tĩnh",
+     ["Trung tâm Viễn thông Hương Khê", "Chi nhánh Viettel Hà Tĩnh"]),
+    ("Chi nhánh Ngân hàng Chính sách xã hội tỉnh", ["Chi nhánh Ngân hàng Chính sách xã hội tỉnh"]),
+    ("Sở Thông tin và Truyền thông, Viễn thông Nghệ An, Bưu điện tỉnh",
+     ["Sở Thông tin và Truyền thông", "Viễn thông Nghệ An", "Bưu điện tỉnh"]),
+    # mass organisations written with abbreviations
+    ("Phòng Y tế, Hội LHPN huyện, Hội CCB xã", ["Phòng Y tế", "Hội Liên hiệp Phụ nữ huyện", "Hội Cựu chiến binh xã"]),
+    ("Đoàn TNCS Hồ Chí Minh huyện, Đài KTTV tỉnh, Đội QLTT số 7",
+     ["Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện", "Đài Khí tượng Thủy văn tỉnh", "Đội Quản lý thị trường số 7"]),
+    ("Đồn Biên phòng Cửa Sót", ["Đồn Biên phòng Cửa Sót"]),
+])
+def test_round7_body_forms(text, expected):
+    assert _names(text) == expected
+
+
+def test_enterprise_heading_list_leads():
+    item = ("6. Công ty Điện lực Nghệ An, Viễn thông Nghệ An: Bảo đảm an toàn lưới điện, thông tin liên lạc"
+            " phục vụ chỉ đạo ứng phó thiên tai.")
+    plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "e.txt")
+    by_id = {a.id: a.name for a in plan.agencies}
+    assert sorted((by_id[a.agency_id], a.role) for a in plan.assignments) == [
+        ("Công ty Điện lực Nghệ An", "lead"), ("Viễn thông Nghệ An", "lead")]

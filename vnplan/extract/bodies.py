@@ -91,6 +91,8 @@ class _Vocab:
     prefixes: tuple[tuple[str, ...], ...]
     connectors: frozenset[str]
     abbreviations: dict[str, str]
+    in_name: tuple[tuple[str, ...], ...] = ()  # types that may open another body's name
+    number_words: frozenset[str] = frozenset()  # "số" of a numbered unit ("Đội ... số 5")
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +108,9 @@ def vocab() -> _Vocab:
     abbr = {str(k): str(v) for k, v in (patterns.load("abbreviations") or {}).items()}
     return _Vocab(tuple(types), _phrase_keys(data["sectors"]), _phrase_keys(data["levels"]),
                   _phrase_keys(data["level_suffixes"]), _phrase_keys(data["group_prefixes"]),
-                  frozenset(key(c) for c in data["connectors"]), abbr)
+                  frozenset(key(c) for c in data["connectors"]), abbr,
+                  _phrase_keys([e["phrase"] for e in data["types"] if e.get("in_name")]),
+                  frozenset(key(w) for w in data.get("name_number_words", [])))
 
 
 # --------------------------------------------------------------------------
@@ -345,6 +349,8 @@ def _name_word_at(words: list[Word], i: int) -> int:
 def _name_at(words: list[Word], i: int) -> int:
     n, j = len(words), i
     stop = _not_name_words()
+    if j < n and (words[j].cap or words[j].abbr):
+        j += _match(words, j, vocab().in_name)  # "Công ty | Điện lực Hà Tĩnh"
     while j < n:
         m = _name_word_at(words, j)
         if m and j > i and not (words[j].cap or words[j].abbr) and words[j].k in stop \
@@ -406,6 +412,8 @@ def body_at(words: list[Word], i: int) -> int:
     else:
         name = _name_at(words, j)
     j += name
+    if name and j + 1 < n and words[j].k in v.number_words and words[j + 1].text.isdigit():
+        j += 2  # a numbered unit: "Đội Quản lý thị trường số 5"
     if name and j + 2 < n and words[j].text == "(":
         k = j + 1  # "Trung tâm Kiểm soát bệnh tật (CDC) tỉnh": skip the acronym
         while k < n and words[k].start == words[j + 1].start and (words[k].abbr or words[k].text.isupper()):
