@@ -96,3 +96,25 @@ def test_never_raises(text, year):
     assert out is None or isinstance(out, str)
     d = find_deadline(text, year)
     assert d is None or d.text in text
+
+
+@pytest.mark.parametrize("sentence,text,normalized", [
+    # a single year closing the task's clause is its deadline (disaster prevention, education,
+    # agriculture)
+    ("xây dựng kế hoạch huy động lực lượng; tổ chức diễn tập cấp tỉnh trong Năm 2026.", "trong Năm 2026", "2026"),
+    ("Hoàn thiện bản đồ cảnh báo ngập lụt trong năm 2026; báo cáo UBND tỉnh.", "trong năm 2026", "2026"),
+    ("Rà soát, sắp xếp mạng lưới trường lớp trong năm 2025", "trong năm 2025", "2025"),
+])
+def test_single_year_closing_the_clause(sentence, text, normalized):
+    d = find_deadline(sentence, 2025)
+    assert d is not None and d.text == text and d.normalized == normalized
+
+
+@pytest.mark.parametrize("sentence", [
+    # inside the clause, or opening the sentence, a year is the scope of the task
+    "Bố trí kinh phí thực hiện các nhiệm vụ trong năm 2025 theo quy định.",
+    "Trong năm 2026, tổ chức 02 cuộc diễn tập phòng, chống thiên tai.",
+    "Lập dự toán ngân sách trong năm 2025 cho các hoạt động phòng chống dịch.",
+])
+def test_single_year_inside_a_clause_is_a_scope(sentence):
+    assert find_deadline(sentence, 2025) is None

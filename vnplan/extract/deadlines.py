@@ -56,8 +56,10 @@ _IN_TEXT = regex.compile(
     r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?EVERY|\d{1,2}\s+(?:của\s+)?(?:hàng\s+|hằng\s+)?tháng(?:\s+(?:cuối|đầu))?(?:\s+(?:QUY|năm))?|"
     r"tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|QUY\s+(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4}|EVERY)|năm\s+\d{4})"
     # a span of school or calendar years is the task's period ("trong năm 2024-2025");
-    # a single "trong năm 2021" stays a scope
+    # a single year is the deadline when it closes the task's clause ("tổ chức diễn tập
+    # cấp tỉnh trong Năm 2026."); inside a clause ("trong năm 2021 theo quy định") a scope
     r"|(?:hoàn thành\s+)?trong\s+năm(?:\s+học)?\s+\d{4}\s*[-–]\s*\d{4}"
+    r"|trong\s+năm\s+\d{4}(?![\d/])(?=\s*(?:[.;]|$))"
     r"|(?<=\s)năm(?:\s+học)?\s+\d{4}\s*[-–]\s*\d{4}(?=\s*[.;]?\s*$)"  # closing the task sentence
     r"|LABELLED"
     r"|định kỳ\s+(?:hàng|hằng)\s+(?:tháng|QUY|năm)|định kỳ\s+\d{1,2}\s+tháng"
