@@ -46,7 +46,7 @@ MIN = {"heldout": dict(p=0.95, r=0.95, attr=0.95, meta=0.95, kinds=0.95, budget=
        "heldout4": dict(p=0.95, r=0.95, attr=0.95, meta=0.95, kinds=0.95, budget=0.95),
        "heldout5": dict(p=0.95, r=0.95, attr=0.95, meta=0.95, kinds=0.95, budget=0.95),
        "heldout6": dict(p=0.95, r=0.95, attr=0.90, meta=0.95, kinds=0.95, budget=0.95),
-       "heldout7": dict(p=0.85, r=0.85, attr=0.85, meta=0.85, kinds=0.85, budget=0.85)}
+       "heldout7": dict(p=0.95, r=0.95, attr=0.95, meta=0.95, kinds=0.95, budget=0.95)}
 
 
 @lru_cache(maxsize=None)
