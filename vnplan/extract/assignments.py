@@ -38,6 +38,10 @@ _IMPLEMENTATION = {"to_chuc_thuc_hien"}
 _NO_ROLES = {"kien_nghi", "phu_luc"}
 _BULLET = regex.compile(r"[\s*+•·●▪◦\-–—]*(?:\d{1,2}[\.\)]\s*|[a-zđ]\)\s*)?")
 
+_LIST_GAP = regex.compile(r"\s*(?:,|và|;)\s*")
+_STANDING_BEFORE = regex.compile(r"[\s\-–(]*(?:là\s*)?")
+_STANDING_AFTER = regex.compile(r"\s*(?:là|\(|:)\s*")
+
 
 @dataclass
 class RoleMention:
@@ -110,7 +114,7 @@ def _subject(doc: Document, bodies: list[Body], start: int) -> tuple[list[Body],
         if b.span.start < anchor:
             continue
         gap = doc.key[anchor:b.span.start]
-        if out and not regex.fullmatch(r"\s*(?:,|và|;)\s*", gap):
+        if out and not _LIST_GAP.fullmatch(gap):
             break
         if not out and gap.strip(" *-+•–") and not _cues()["filler"].match(gap.strip(" *-+•–")):
             break  # a generic plural may open the list: "Các sở, ban, ngành; UBND các huyện"
@@ -163,9 +167,9 @@ def _phrases(ctx: _Ctx, para: Span, heads: list[Body]) -> None:
             ctx.add(b, "lead", para, deadline)
     for m in c["standing"].finditer(k):
         pos = para.start + m.start()
-        before = [b for b in bodies if b.span.end <= pos and regex.fullmatch(r"[\s\-–(]*(?:là\s*)?", doc.key[b.span.end:pos])]
+        before = [b for b in bodies if b.span.end <= pos and _STANDING_BEFORE.fullmatch(doc.key, b.span.end, pos)]
         after = [b for b in bodies if b.span.start >= para.start + m.end()
-                 and regex.fullmatch(r"\s*(?:là|\(|:)\s*", doc.key[para.start + m.end():b.span.start])]
+                 and _STANDING_AFTER.fullmatch(doc.key, para.start + m.end(), b.span.start)]
         ctx.found.standing.extend(before[-1:] or after[:1])
     # A sentence whose subject is a body: "Trạm y tế phối hợp ...", "Ban Chỉ đạo ... tổ chức ...".
     start = _BULLET.match(doc.text, para.start, para.end).end()

@@ -16,6 +16,11 @@ from vnplan.extract.targets.values import WINDOW, find_values, trap_spans
 from vnplan.extract.targets.vocab import page_number_rx, vocab
 from vnplan.extract.targets.years import earliest_year, heading_year, horizon_years, plan_year
 
+_LINE = regex.compile(r"[^\n]+")
+_STRONG_PUNCT = regex.compile(r"[;.:]")
+_LIST_END = regex.compile(r"(?:,|\svà)\s*$")
+_CLAUSE_TAIL = regex.compile(r"[,;(]|\s-\s")
+
 
 _DIGIT = regex.compile(r"\d")
 _SENT_END = regex.compile(r"(?<=[.!?…])\s+(?=\S)|(?<=\.)(?=\p{Lu})", regex.V1)
@@ -42,7 +47,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         return []  # "Hiện nay, tỷ lệ ... đạt 92%": a result, not a target
     traps, per_n, totals = trap_spans(k, v, bool(v.age_ind.search(k)))
     if "\n" in k:  # a sentence read across a page break: its page number is no value
-        traps += [m.span() for m in regex.finditer(r"[^\n]+", k) if page_number_rx().match(m.group())]
+        traps += [m.span() for m in _LINE.finditer(k) if page_number_rx().match(m.group())]
     vals = find_values(text, k, v, traps)
     if any(not x.in_parens for x in vals):
         vals = [x for x in vals if not x.in_parens]
@@ -62,8 +67,8 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
                       or v.maintain_before.search(k[max(0, val.lead - 40):val.lead]))
         measure = bool(val.unit) and keyof(val.unit) in v.measure_units
         gap = k[kept[-1].unit_end:val.lead] if kept else ""
-        coordinated = bool(kept) and len(gap) <= 60 and not regex.search(r"[;.:]", gap) \
-            and bool(regex.search(r"(?:,|\svà)\s*$", gap)) and val.unit is not None
+        coordinated = bool(kept) and len(gap) <= 60 and not _STRONG_PUNCT.search(gap) \
+            and bool(_LIST_END.search(gap)) and val.unit is not None
         if not (in_target_section or rate or cue or achieved or change or measure or coordinated):
             continue
         if val.unit is None and not (val.linked or cue or val.of is not None):
@@ -111,9 +116,9 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     for i, c in enumerate(clauses):
         ind, value_first = clause_indicator(text, k, c, v)
         if not value_first:
-            cm = regex.search(r"[,;(]|\s-\s", k[c.value.unit_end:c.end])
+            cm = _CLAUSE_TAIL.search(k, c.value.unit_end, c.end)
             if cm:
-                c.end = c.value.unit_end + cm.start()
+                c.end = cm.start()
         direction = clause_direction(masked, c, v)
         if i == 0:
             first_ind, first_value_first = ind, value_first

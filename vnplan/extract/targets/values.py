@@ -10,6 +10,10 @@ import regex
 from vnplan.text.numbers import NUMBER, SYMBOL, parse_number, symbol_comparator
 from vnplan.extract.targets.vocab import Vocab, spaced
 
+_DOLLAR_START = regex.compile(r"\s*\$")
+_DIGIT_START = regex.compile(r"\d")
+_DOLLAR_END = regex.compile(r"\$\s*$")
+
 
 @dataclass
 class Value:
@@ -93,10 +97,10 @@ def _read_unit(text: str, k: str, pos: int, v: Vocab) -> tuple[Optional[str], in
     if m:
         unit = "%" if "%" in m.group("u") else "‰"
         end = pos + m.end()
-        d = regex.match(r"^\s*\$", k[end:end + WINDOW])
-        end += d.end() if d else 0
+        d = _DOLLAR_START.match(k, end, end + WINDOW)
+        end = d.end() if d else end
         p = v.unit_per.match(k[end:end + WINDOW])
-        if p and not regex.match(r"\d", p.group("p")):  # "7,5%/năm"
+        if p and not _DIGIT_START.match(p.group("p")):  # "7,5%/năm"
             unit += "/" + " ".join(text[end + p.start("p"):end + p.end()].split())
             end += p.end()
         return unit, end
@@ -171,9 +175,9 @@ def find_values(text: str, k: str, v: Vocab, traps) -> list[Value]:
                 val.comparator = comp
             val.lead = min(val.lead, off + cm.start())
             before = before[:cm.start()]
-        dm = regex.search(r"\$\s*$", k[off:val.lead])
+        dm = _DOLLAR_END.search(k, off, val.lead)
         if dm:
-            val.lead = off + dm.start()
+            val.lead = dm.start()
         val.linked = bool(v.linker_end.search(k[off:val.lead]))
         val.unit, val.unit_end = _read_unit(text, k, val.end, v)
         if val.unit is None:
