@@ -22,6 +22,11 @@ from vnplan.extract.bodies import Body, bodies_in, find_bodies, vocab, words_of
 from vnplan.model import Agency, Assignment, Document, Metadata, Section, Span, Table
 from vnplan.text.normalise import key
 
+_DASH = regex.compile(r"\s*[-–—]\s*")
+_AMPERSAND = regex.compile(r"\s*&\s*")
+_COMMA = regex.compile(r"\s*,\s*")
+_PLURAL_LEAD = regex.compile(r"^(?:các|những) ")
+
 _GLOSSARY_HEAD = regex.compile(r"(?:ghi chú|giải thích)?\s*(?:các )?(?:chữ|từ) viết tắt\s*:?", regex.V1)
 _GLOSSARY_LINE = regex.compile(r"^\s*[-+*•]?\s*([\p{Lu}][\p{Lu}\p{Ll}\d&\-/ ]{0,14}?)\s*[:=–]\s*(\S.{2,120}?)[\.;]?\s*$",
                                regex.V1 | regex.M)
@@ -72,11 +77,11 @@ def _own_level(metadata: Metadata) -> tuple[Optional[str], Optional[str]]:
 def identity(name: str, own: tuple[Optional[str], Optional[str]]) -> str:
     """Key under which variant names of one agency meet."""
     k = key(name)
-    k = regex.sub(r"\s*[-–—]\s*", " - ", k)
-    k = regex.sub(r"\s*&\s*", " và ", k)
-    k = regex.sub(r"\s*,\s*", ", ", k)
+    k = _DASH.sub(" - ", k)
+    k = _AMPERSAND.sub(" và ", k)
+    k = _COMMA.sub(", ", k)
     k = " ".join(k.split())
-    k = regex.sub(r"^(?:các|những) ", "", k)
+    k = _PLURAL_LEAD.sub("", k)
     level, place = own
     if level:
         tail = rf"(?: (?:ở|của))? {regex.escape(level)}(?: {regex.escape(place)})?$" if place \

@@ -19,6 +19,10 @@ from vnplan.text.normalise import key as keyof
 from vnplan.text.numbers import NUMBER, parse_number
 from vnplan.text.phrases import alternation
 
+_TWO_LETTERS = regex.compile(r"\p{L}{2}")
+_LETTER_NEXT = regex.compile(r"\s*\p{L}")
+_SPACES = regex.compile(r"\s+")
+
 
 @dataclass(frozen=True)
 class _Money:
@@ -79,7 +83,7 @@ def _purpose(doc: Document, cs: int, ce: int, a: int, b: int, lo: int, hi: int, 
         return after
     line = doc.text[lo:hi]
     if "\t" in line:  # a table row: its longest text cell
-        cells = [c.strip() for c in line.split("\t") if regex.search(r"\p{L}{2}", c)]
+        cells = [c.strip() for c in line.split("\t") if _TWO_LETTERS.search(c)]
         if cells:
             return max(cells, key=len)
     return None
@@ -107,7 +111,7 @@ def amounts_in(doc: Document, lo: int, hi: int) -> list[tuple[int, int, float]]:
         if not m.group("c"):
             tail = doc.key[m.end():m.end() + 2]
             line_start = doc.text.rfind("\n", 0, m.start()) + 1
-            if regex.match(r"\s*\p{L}", tail) and not money.context.search(doc.key[line_start:m.start()]):
+            if _LETTER_NEXT.match(tail) and not money.context.search(doc.key[line_start:m.start()]):
                 continue
         if _PER_UNIT.match(doc.key, m.end()) and not money.context.search(
                 _clause_before(doc.key, doc.text.rfind("\n", 0, m.start()) + 1, m.start())):
@@ -118,7 +122,7 @@ def amounts_in(doc: Document, lo: int, hi: int) -> list[tuple[int, int, float]]:
         except ValueError:
             continue
         if m.group("m"):
-            value *= money.multipliers[regex.sub(r"\s+", " ", m.group("m"))]
+            value *= money.multipliers[_SPACES.sub(" ", m.group("m"))]
         end = m.end()
         while end > m.start() and doc.text[end - 1].isspace():
             end -= 1

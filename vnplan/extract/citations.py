@@ -23,6 +23,12 @@ from vnplan.model import DateParts, Document, LegalBasis, Span
 from vnplan.structure.issuer import normalise_issuer, symbol_issuer
 from vnplan.text.normalise import key
 
+_NONSPACE = regex.compile(r"\S+")
+_NUMBER_SYMBOL = regex.compile(r"^\d+(?:/(?:19|20)\d{2})?[/\-](.+)$")
+_LETTER = regex.compile(r"\p{L}")
+_SPACES = regex.compile(r"\s+")
+_LEADING_ZEROS = regex.compile(r"^0+")
+
 _SYM = r"[\p{L}][\p{L}\d&]{0,12}"
 _NUMBER = (rf"(?P<num>\d{{1,6}}(?:/(?:19|20)\d{{2}})?(?:\s?[/\-]\s?{_SYM}(?:\s?[\-/]\s?{_SYM}){{0,3}})"
            rf"|(?<=số\s{{0,3}})\d{{1,6}}(?![\d/\-]))")
@@ -67,7 +73,7 @@ def _issuer_after(doc: Document, pos: int, limit: int) -> tuple[Optional[str], i
     stop_re = _issuer_stop_re()
     words, i = [], m.end()
     end = i
-    for w in regex.finditer(r"\S+", doc.text[i:limit]):
+    for w in _NONSPACE.finditer(doc.text[i:limit]):
         token = w.group()
         if stop_re.match(doc.key, i + w.start(), limit) or len(words) >= _cfg()["issuer_max_words"]:
             break
@@ -91,8 +97,8 @@ def _date_after(doc: Document, pos: int, limit: int) -> tuple[Optional[DateParts
 
 
 def _symbol(number: str) -> Optional[str]:
-    m = regex.match(r"^\d+(?:/(?:19|20)\d{2})?[/\-](.+)$", number)
-    return m.group(1) if m and regex.search(r"\p{L}", m.group(1)) else None
+    m = _NUMBER_SYMBOL.match(number)
+    return m.group(1) if m and _LETTER.search(m.group(1)) else None
 
 
 def _type_name(k: str) -> str:
@@ -103,7 +109,7 @@ def mentions(doc: Document, start: int, end: int) -> Iterable[LegalBasis]:
     """Every instrument mention in ``doc.text[start:end]``, in order."""
     found: list[LegalBasis] = []
     for m in _mention_re().finditer(doc.key, start, end):
-        number = regex.sub(r"\s+", "", doc.text[m.start("num"):m.end("num")])
+        number = _SPACES.sub("", doc.text[m.start("num"):m.end("num")])
         symbol = _symbol(number)
         date, pos = _date_after(doc, m.end(), end)
         issuer, pos2 = _issuer_after(doc, pos, end)
@@ -132,7 +138,7 @@ def get_legal_bases(doc: Document, preamble: Optional[Span]) -> list[LegalBasis]
         return []
     out, seen = [], set()
     for basis in mentions(doc, preamble.start, preamble.end):
-        ident = regex.sub(r"^0+", "", basis.number) if basis.number else key(basis.text)
+        ident = _LEADING_ZEROS.sub("", basis.number) if basis.number else key(basis.text)
         if ident in seen:
             continue
         seen.add(ident)

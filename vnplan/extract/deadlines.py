@@ -24,6 +24,11 @@ import regex
 from vnplan.model import Deadline
 from vnplan.text.normalise import key
 
+_MONTH_SEP = regex.compile(r"\s*(?:,|và|;)\s*(?:tháng\s*)?")
+_ONE_TWO_DIGITS = regex.compile(r"\d{1,2}")
+_FOUR_DIGITS = regex.compile(r"\d{4}")
+_BARE_YEARS = regex.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{4}))?$")
+
 _Q = key("quý")  # the matching key spells it "qúy"
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -72,8 +77,8 @@ def _month_list(text: str, year: Optional[int]) -> Optional[str]:
         return None
     y = f"{year:04d}" if year else "-"
     out = []
-    for part in regex.split(r"\s*(?:,|và|;)\s*(?:tháng\s*)?", m.group(1).strip(" ,;")):
-        nums = [int(x) for x in regex.findall(r"\d{1,2}", part)]
+    for part in _MONTH_SEP.split(m.group(1).strip(" ,;")):
+        nums = [int(x) for x in _ONE_TWO_DIGITS.findall(part)]
         if not nums or not all(1 <= x <= 12 for x in nums):
             return None
         if len(nums) == 2:
@@ -87,7 +92,7 @@ def normalize_deadline(text: str, year: Optional[int] = None) -> Optional[str]:
     """ISO 8601 form of a deadline phrase, or None when it names no date or period."""
     k = " ".join(key(text).split())
     before = "before " if _BEFORE.match(k) else ""
-    if not regex.search(r"\d{4}", k):  # "Quý I hằng năm", "trước ngày 25 hằng tháng": a recurrence
+    if not _FOUR_DIGITS.search(k):  # "Quý I hằng năm", "trước ngày 25 hằng tháng": a recurrence
         every = [(m.start(), iso) for rx, iso in _RECUR[:3] + _RECUR[4:] if (m := rx.search(k))]
         if every:
             return min(every)[1]
@@ -112,7 +117,7 @@ def normalize_deadline(text: str, year: Optional[int] = None) -> Optional[str]:
     spans = _YEAR_SPAN.findall(k)  # "năm học 2020 – 2021, 2021 - 2022" -> 2020/2021, 2021/2022
     if spans:
         return before + ", ".join(f"{a}/{b}" for a, b in spans)
-    years = _YEAR.findall(k) or regex.findall(r"^(\d{4})(?:\s*[-–]\s*(\d{4}))?$", k)
+    years = _YEAR.findall(k) or _BARE_YEARS.findall(k)
     if years:
         flat = [y for t in years for y in (t if isinstance(t, tuple) else (t,)) if y]
         return before + ", ".join(flat)

@@ -17,6 +17,8 @@ from vnplan.structure.issuer import normalise_issuer
 from vnplan.structure.lines import Cell, LineInfo, cells
 from vnplan.text.normalise import key
 
+_NOI_NHAN_LEAD = regex.compile(r"^nơi nhận[\s*_]*:?[\s*_]*")
+
 _BULLET = regex.compile(r"^[\s*_]*[-+•·–—]\s*")
 # Trailing debris after an item: punctuation, markdown, OCR crumbs like "*κ*".
 _ITEM_TAIL = regex.compile(r"(?:[\s;,.*_]|\*[^*\s]{1,3}\*?)+$")
@@ -83,7 +85,7 @@ def get_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> tuple
             k = key(frag.text)
             if k.startswith("nơi nhận"):
                 in_list = True
-                rest = regex.match(r"^nơi nhận[\s*_]*:?[\s*_]*", k).end()
+                rest = _NOI_NHAN_LEAD.match(k).end()
                 if rest < len(frag.text):
                     item = Cell(frag.text[rest:], Span(frag.span.start + rest, frag.span.end))
                     if r := _recipient(doc, item):

@@ -20,6 +20,10 @@ from vnplan.structure.issuer import ends_with_admin_unit, join_header_parts, nor
 from vnplan.structure.lines import LineInfo, cells, continues, undecorated
 from vnplan.text.normalise import key
 
+_SPACES = regex.compile(r"\s+")
+_DASH_OR_SLASH = regex.compile(r"[\-/]")
+_CLAUSE_PUNCT = regex.compile(r"[,;:]")
+
 # On the matching key. "Số: 460 /KH-UBND", "Số /KH-UBND", "Số: ..../KH-UBND",
 # "Số: 12/2023/KH-UBND", "Số: 136-KH/QU".
 _NUMBER = regex.compile(
@@ -77,13 +81,13 @@ def parse_number(text: str) -> Optional[tuple[Optional[str], str]]:
     if not m:
         return None
     raw = text[m.start("symbol"):m.end("symbol")]
-    symbol = regex.sub(r"\s+", "", raw)
-    if not symbol[:1].isupper() or (m.group("sep") is None and not regex.search(r"[\-/]", symbol)):
+    symbol = _SPACES.sub("", raw)
+    if not symbol[:1].isupper() or (m.group("sep") is None and not _DASH_OR_SLASH.search(symbol)):
         return None
     digits = m.group("digits")
     if not digits:
         return None, symbol
-    digits = regex.sub(r"\s+", "", text[m.start("digits"):m.end("digits")])
+    digits = _SPACES.sub("", text[m.start("digits"):m.end("digits")])
     return f"{digits}{m.group('sep') or '/'}{symbol}", symbol
 
 
@@ -194,7 +198,7 @@ def issuer_from_preamble(doc: Document, infos: list[LineInfo], lo: int, hi: int,
             continue
         line = undecorated(doc.text[info.line.start:info.line.end])[1]
         for m in _preamble_verb_re().finditer(key(line)):
-            clause = regex.split(r"[,;:]", line[:m.start()])[-1].strip()
+            clause = _CLAUSE_PUNCT.split(line[:m.start()])[-1].strip()
             if not clause or len(clause) > 90 or not starts_with_body(clause):
                 continue
             name = normalise_issuer(clause)

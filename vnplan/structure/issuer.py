@@ -16,6 +16,9 @@ import regex
 from vnplan import patterns
 from vnplan.text.normalise import key
 
+_ABBREVIATED_BODY = regex.compile(r"(?<![\p{L}])(?:UBND|HĐND|MTTQ|BCĐ|TP)(?![\p{L}])")
+_DASH_OR_SLASH = regex.compile(r"[-/]")
+
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
@@ -119,7 +122,7 @@ def normalise_issuer(text: str) -> Optional[str]:
     text = " ".join(text.replace("*", " ").split()).strip(" ,;:.-")
     if not text:
         return None
-    upper = _mostly_upper(regex.sub(r"(?<![\p{L}])(?:UBND|HĐND|MTTQ|BCĐ|TP)(?![\p{L}])", "", text) or text)
+    upper = _mostly_upper(_ABBREVIATED_BODY.sub("", text) or text)
     expanded = expand(text)
     if upper:
         return recase(expanded)
@@ -166,5 +169,5 @@ def symbol_issuer(symbol: Optional[str]) -> Optional[str]:
     if not symbol:
         return None
     table = _data()["symbol_issuers"]
-    suffix = regex.split(r"[-/]", symbol)[-1].strip()
+    suffix = _DASH_OR_SLASH.split(symbol)[-1].strip()
     return table.get(suffix)

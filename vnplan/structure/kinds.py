@@ -8,6 +8,8 @@ import regex
 from vnplan import patterns
 from vnplan.text.normalise import key
 
+_SPACE_RUN = regex.compile(r" +")
+
 _PUNCT = regex.compile(r"[\p{P}\p{S}]+", regex.V1)
 
 
@@ -31,7 +33,7 @@ def _lexicon() -> tuple["regex.Pattern[str]", list[tuple[str, "regex.Pattern[str
 def fold_phrase(phrase: str) -> str:
     """Fold a lexicon phrase like a title, keeping its regex syntax."""
     phrase = key(phrase).replace(",", " ")
-    return regex.sub(r" +", " ", phrase).strip()
+    return _SPACE_RUN.sub(" ", phrase).strip()
 
 
 def kind_of(title: str) -> str:

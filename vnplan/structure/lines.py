@@ -27,6 +27,8 @@ from vnplan import patterns
 from vnplan.model import Document, Line, Span
 from vnplan.text.normalise import key
 
+_SPACES = regex.compile(r"\s+")
+
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _SEP = r"\s*[\.\-\u2013\u2014:)]\s*"
 _DASH = r"[\-\u2013\u2014]"
@@ -116,7 +118,7 @@ def classify(doc: Document, line: Line) -> LineInfo:
     for marker, rx in _MARKERS_BY_FIRST.get(body[0], ()):
         m = rx.match(body)
         if m and _title_ok(marker, m.group(2)):
-            number = regex.sub(r"\s+", " ", m.group(1))
+            number = _SPACES.sub(" ", m.group(1))
             title_start = line.start + lead + (m.start(2) if m.group(2) else len(body))
             # Markdown between number and words: "**1.** **Mục tiêu**".
             title_start = _DECOR_RUN.match(doc.text, title_start, line.end).end()

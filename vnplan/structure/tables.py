@@ -29,6 +29,8 @@ from vnplan.model import Cell, Document, Row, Section, Span, Table, section_at
 from vnplan.structure.lines import LineInfo
 from vnplan.text.normalise import key
 
+_TASK_HEADER = regex.compile(r"(?:nội dung|nhiệm vụ|giải pháp|hoạt động|tên|chỉ tiêu)")
+
 _ROMAN = r"(?=[IVXLC])(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 # A row number alone on its line: "1", "2.", "II", "III." ; or with the first cell.
 _OPENER_ALONE = regex.compile(rf"^\s*(\d{{1,3}}|{_ROMAN})\s*[\.\):]?\s*$", regex.V1)
@@ -301,7 +303,7 @@ def _opener(doc: Document, info: LineInfo) -> Optional[tuple[str, int, Optional[
 
 def _content_column(header: list[Cell]) -> int:
     for i, c in enumerate(header):
-        if regex.match(r"(?:nội dung|nhiệm vụ|giải pháp|hoạt động|tên|chỉ tiêu)", key(c.text)):
+        if _TASK_HEADER.match(key(c.text)):
             return i
     return min(1, len(header) - 1)
 

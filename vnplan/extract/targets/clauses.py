@@ -11,6 +11,12 @@ from vnplan.text.normalise import key as keyof
 from vnplan.extract.targets.values import Value
 from vnplan.extract.targets.vocab import Vocab
 
+_TWO_LETTERS = regex.compile(r"\p{L}{2}")
+_LATEX_DEBRIS = regex.compile(r"\$\\?[a-z]*\$?")
+_COMMA_COLON = regex.compile(r"[,:]\s+")
+_COLON_CAPITAL = regex.compile(r":\s*(\p{Lu})")
+_COLON = regex.compile(r"\s*:\s*")
+
 
 CLAUSE_BREAK = regex.compile(r";")
 _WEAK = regex.compile(r",\s|\s+và\s+|\s+-\s+")
@@ -39,7 +45,7 @@ def has_words_before(k: str, a: int, lead: int, v: "Vocab") -> bool:
         if not m or not m.end():
             break
         pre = pre[m.end():].strip(TRIM)
-    return bool(regex.search(r"\p{L}{2}", pre))
+    return bool(_TWO_LETTERS.search(pre))
 
 
 def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
@@ -52,7 +58,7 @@ def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
 
 def clean_words(s: str) -> str:
     s = " ".join(s.split())
-    s = regex.sub(r"\$\\?[a-z]*\$?", "", s)
+    s = _LATEX_DEBRIS.sub("", s)
     s = s.strip(" -+*•:;,.")
     if s.startswith("(") and s.count("(") > s.count(")"):
         s = s[1:]
@@ -77,7 +83,7 @@ def clause_direction(masked: str, clause: Clause, v: Vocab) -> Optional[str]:
     as "tăng huyết áp" blanked out."""
     val = clause.value
     prefix = masked[clause.start:val.lead]
-    starts = [0] + [m.end() for m in regex.finditer(r"[,:]\s+", prefix)]
+    starts = [0] + [m.end() for m in _COMMA_COLON.finditer(prefix)]
     for st in starts:  # "Giảm tỷ lệ ...", "Về y tế, giảm tỷ lệ ..."
         m = v.dir_rx.match(prefix[st:].lstrip(TRIM))
         if m:
@@ -160,8 +166,8 @@ def clause_indicator(text: str, k: str, clause: Clause, v: Vocab) -> tuple[str, 
         ind = pre[:tm.start()] if tm and tm.start() > 0 and not keep else pre
     clause.bare = not pre
     clause.colon_head = clean_words(ind.rsplit(":", 1)[0]) if ":" in ind and not value_first else ""
-    ind = regex.sub(r":\s*(\p{Lu})", lambda m: " " + m.group(1).lower(), ind)
-    ind = regex.sub(r"\s*:\s*", " ", ind)
+    ind = _COLON_CAPITAL.sub(lambda m: " " + m.group(1).lower(), ind)
+    ind = _COLON.sub(" ", ind)
     bm = v.baseline.search(keyof(ind))
     if bm and bm.start() > 0:
         ind = ind[:bm.start()] + ind[bm.end():]

@@ -13,6 +13,8 @@ from vnplan.extract.targets.sections import is_status_section
 from vnplan.extract.targets.vocab import YEAR, Vocab, vocab
 from vnplan.extract.targets.years import find_year, heading_year, plan_year
 
+_LETTER = regex.compile(r"\p{L}")
+
 
 _UNIT_IN_HEADER = regex.compile(r"\((?P<u>%|‰|[^()]{1,20})\)\s*$", regex.V1)
 
@@ -36,7 +38,7 @@ def _scope_column(table: Table, paths: list[list[str]], v: Vocab) -> Optional[in
         if paths[j] and v.index_header.match(keyof(paths[j][0])):
             continue
         cells = [r.cells[j].text.strip() for r in body if j < len(r.cells) and r.cells[j].text.strip()]
-        if cells and sum(1 for c in cells if regex.search(r"\p{L}", c)) > len(cells) / 2:
+        if cells and sum(1 for c in cells if _LETTER.search(c)) > len(cells) / 2:
             return j
     return None
 
@@ -102,7 +104,7 @@ def table_targets(doc: Document, tables: list[Table], sections: list[Section],
             name = _cell_words(row, name_col)
             if name is None:
                 name = next((" ".join(c.text.split()) for c in row.cells
-                             if regex.search(r"\p{L}", c.text)), None)
+                             if _LETTER.search(c.text)), None)
             row_unit = _cell_words(row, unit_col)
             for j, cell in enumerate(row.cells):
                 if j in (name_col, unit_col) or j >= len(paths) or not paths[j]:

@@ -12,6 +12,8 @@ from vnplan.text.normalise import key as keyof
 from vnplan.text.phrases import alternation
 from vnplan.text.numbers import NUMBER
 
+_SPACES = regex.compile(r"\s+")
+
 DASH = r"[-\u2013\u2014\u2212]"
 YEAR = r"(?:19|20)\d{2}"
 
@@ -90,7 +92,7 @@ class Vocab:
 
 def spaced(phrase: str) -> str:
     """A matched phrase with its runs of white space folded, to look it up in a cue table."""
-    return regex.sub(r"\s+", " ", phrase)
+    return _SPACES.sub(" ", phrase)
 
 
 @lru_cache(maxsize=1)
