@@ -77,3 +77,20 @@ def test_version():
     r = run("--version")
     assert r.returncode == 0
     assert r.stdout.strip() == f"vnplan {__version__}"
+
+
+def test_output_file_in_missing_folder_is_created(tmp_path):
+    out = tmp_path / "nonexist" / "sub" / "x.json"
+    r = run("parse", str(PLANS["hai_phong"]), "-o", str(out))
+    assert (r.returncode, r.stderr) == (0, "")
+    assert json.loads(out.read_text(encoding="utf-8"))["metadata"]["issuer"] == "Ủy ban nhân dân thành phố Hải Phòng"
+
+
+def test_output_file_that_cannot_be_written_exit_3_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = blocker / "x.json"  # its parent is a file: the folder cannot be created
+    r = run("parse", str(PLANS["hai_phong"]), "-o", str(out))
+    assert r.returncode == 3
+    assert r.stdout == ""
+    assert r.stderr.startswith(f"vnplan: {out}: cannot write output") and r.stderr.count("\n") == 1

@@ -75,7 +75,13 @@ def _parse_single(path: Path, output: Optional[str]) -> int:
         return EXIT_INPUT
     data = plan.to_json() + "\n"
     if output:
-        Path(output).write_text(data, encoding="utf-8")
+        target = Path(output)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)  # as folder mode creates its folders
+            target.write_text(data, encoding="utf-8")
+        except OSError as err:
+            print(f"vnplan: {output}: cannot write output ({err.strerror or type(err).__name__})", file=sys.stderr)
+            return EXIT_INPUT
     else:
         sys.stdout.write(data)
     return EXIT_OK
