@@ -1,5 +1,6 @@
 """Single-file CLI behaviour: output, exit codes 0/2/3, one-line errors, schema, version."""
 import json
+import os
 from pathlib import Path
 import subprocess
 import sys
@@ -94,3 +95,28 @@ def test_output_file_that_cannot_be_written_exit_3_one_line(tmp_path):
     assert r.returncode == 3
     assert r.stdout == ""
     assert r.stderr.startswith(f"vnplan: {out}: cannot write output") and r.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5", "1.5"])
+def test_invalid_max_bytes_variable_is_usage_error(value):
+    env = dict(os.environ, VNPLAN_MAX_BYTES=value)
+    r = subprocess.run([sys.executable, "-m", "vnplan.cli", "parse", str(PLANS["hai_phong"])],
+                       capture_output=True, text=True, env=env)
+    assert r.returncode == 2
+    assert r.stdout == ""
+    assert r.stderr == f"vnplan: VNPLAN_MAX_BYTES must be a whole number of bytes, 1 or more (got {value!r})\n"
+
+
+def test_max_bytes_variable_read_when_used(monkeypatch):
+    import vnplan
+    from vnplan.errors import FileTooLargeError
+
+    monkeypatch.setenv("VNPLAN_MAX_BYTES", "1000")  # set after import: still applies
+    with pytest.raises(FileTooLargeError):
+        vnplan.parse(PLANS["hai_phong"])
+    r = subprocess.run([sys.executable, "-m", "vnplan.cli", "parse", str(PLANS["hai_phong"])],
+                       capture_output=True, text=True, env={**os.environ, "VNPLAN_MAX_BYTES": "1000"})
+    assert r.returncode == 3 and "over the limit of 1,000" in r.stderr
+    monkeypatch.setenv("VNPLAN_MAX_BYTES", "abc")
+    with pytest.raises(ValueError, match="VNPLAN_MAX_BYTES"):
+        vnplan.parse(PLANS["hai_phong"])

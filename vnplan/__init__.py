@@ -20,9 +20,9 @@ __all__ = ["parse", "parse_text", "parse_bytes", "Plan", "VnplanError", "__versi
 def parse(path: str | os.PathLike, *, max_bytes: Optional[int] = None) -> Plan:
     """Parse a plan file (.txt, .pdf, .docx, .html, .doc) into a :class:`Plan`."""
     from vnplan.pipeline import build_plan
-    from vnplan.readers import DEFAULT_MAX_BYTES, read_path
+    from vnplan.readers import read_path
 
-    return build_plan(read_path(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES))
+    return build_plan(read_path(path, max_bytes=max_bytes or None))
 
 
 def parse_bytes(data: bytes, name: Optional[str] = None) -> Plan:

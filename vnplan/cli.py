@@ -172,8 +172,22 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_environment() -> Optional[str]:
+    """One-line message when a VNPLAN_* environment variable is invalid, else None."""
+    from vnplan.readers import max_bytes_limit
+
+    try:
+        max_bytes_limit()
+    except ValueError as err:
+        return str(err)
+    return None
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "parse" and (problem := _check_environment()):
+        print(f"vnplan: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     handler = {"parse": _cmd_parse, "schema": _cmd_schema}[args.command]
     return handler(args)
 

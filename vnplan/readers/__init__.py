@@ -13,7 +13,25 @@ from vnplan.errors import (ConverterMissingError, EmptyDocumentError, FileTooLar
                            VnplanError)
 from vnplan.model import Document, Source
 
-DEFAULT_MAX_BYTES = int(os.environ.get("VNPLAN_MAX_BYTES", 50 * 1024 * 1024))
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # built-in size limit; VNPLAN_MAX_BYTES overrides it
+MAX_BYTES_VARIABLE = "VNPLAN_MAX_BYTES"
+
+
+def max_bytes_limit() -> int:
+    """The size limit: ``VNPLAN_MAX_BYTES`` when set (read at each call), else the default.
+
+    An invalid value raises ``ValueError`` with a one-line message (the CLI
+    turns it into a usage error)."""
+    raw = os.environ.get(MAX_BYTES_VARIABLE)
+    if raw is None or not raw.strip():
+        return DEFAULT_MAX_BYTES
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ValueError(f"{MAX_BYTES_VARIABLE} must be a whole number of bytes, 1 or more (got {raw!r})")
+    return value
 
 
 def sniff(data: bytes) -> str:
@@ -54,9 +72,11 @@ def _reader(fmt: str) -> Callable[[bytes, str], tuple[str, Optional[str], list[i
     raise UnsupportedFormatError(None, f"format {fmt!r} is not supported")
 
 
-def read_bytes(data: bytes, name: Optional[str] = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Decode ``data`` into a Document; ``name`` is used in errors and ``source.path``."""
+def read_bytes(data: bytes, name: Optional[str] = None, *, max_bytes: Optional[int] = None) -> Document:
+    """Decode ``data`` into a Document; ``name`` is used in errors and ``source.path``.
+    ``max_bytes`` defaults to :func:`max_bytes_limit`."""
     label = name or "<bytes>"
+    max_bytes = max_bytes_limit() if max_bytes is None else max_bytes
     if len(data) > max_bytes:
         raise FileTooLargeError(label, f"file is {len(data):,} bytes, over the limit of {max_bytes:,}")
     if not data.strip():
@@ -78,8 +98,9 @@ def read_bytes(data: bytes, name: Optional[str] = None, *, max_bytes: int = DEFA
     return Document(text=text, source=source, page_starts=page_starts)
 
 
-def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_path(path: str | os.PathLike, *, max_bytes: Optional[int] = None) -> Document:
     """Read a file from disk (size checked before it is loaded)."""
+    max_bytes = max_bytes_limit() if max_bytes is None else max_bytes
     p = Path(path)
     label = str(path)
     try:
