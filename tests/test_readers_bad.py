@@ -7,8 +7,8 @@ import pytest
 
 import vnplan
 from vnplan.errors import (ConverterMissingError, CorruptDocumentError, DecodeError, EmptyDocumentError,
-                           EncryptedDocumentError, FileTooLargeError, NoBodyTextError, NoTextLayerError,
-                           VnplanError)
+                           EmptyPdfError, EncryptedDocumentError, FileTooLargeError, NoBodyTextError,
+                           NoTextLayerError, TruncatedFileError, VnplanError)
 
 sys.path.insert(0, str(Path(__file__).parent))
 from formats import build_docx, vietnamese_font  # noqa: E402
@@ -62,12 +62,31 @@ def test_zero_page_pdf(tmp_path):
                   b"trailer<</Root 1 0 R>>\n%%EOF\n")
     err = _parse_error(f, CorruptDocumentError)
     assert "no pages" in str(err) or "corrupt" in str(err)
+    assert type(err) is EmptyPdfError and isinstance(err, EmptyDocumentError)  # its own class, both bases kept
+    assert str(err) == f"{f}: PDF has no pages (its page tree is empty)"
 
 
 def test_truncated_pdf(tmp_path):
     f = tmp_path / "cut.pdf"
     f.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Cat")
-    _parse_error(f, CorruptDocumentError)
+    err = _parse_error(f, CorruptDocumentError)
+    assert type(err) is TruncatedFileError
+    assert str(err).startswith(f"{f}: PDF is truncated (")
+
+
+def test_pdf_cut_in_half(tmp_path):
+    data = _pdf()
+    f = tmp_path / "half.pdf"
+    f.write_bytes(data[: len(data) // 2])
+    err = _parse_error(f, TruncatedFileError)
+    assert "PDF is truncated" in str(err) and "%%EOF" in str(err)
+
+
+def test_corrupt_pdf_with_its_end_is_not_truncated(tmp_path):
+    f = tmp_path / "junk.pdf"
+    f.write_bytes(b"%PDF-1.4\n" + b"garbage " * 200 + b"\n%%EOF\n")
+    err = _parse_error(f, CorruptDocumentError)
+    assert type(err) is CorruptDocumentError
 
 
 def test_scanned_pdf_needs_ocr(tmp_path):
@@ -109,6 +128,8 @@ def test_truncated_docx(tmp_path):
     f.write_bytes(data[: len(data) // 2])
     err = _parse_error(f, CorruptDocumentError)
     assert "DOCX" in str(err)
+    assert type(err) is TruncatedFileError
+    assert str(err).startswith(f"{f}: DOCX is truncated or not a complete zip archive (")
 
 
 def test_html_without_body_text(tmp_path):

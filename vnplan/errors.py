@@ -45,6 +45,19 @@ class CorruptDocumentError(VnplanError):
     problem = "document is corrupt or truncated"
 
 
+class TruncatedFileError(CorruptDocumentError):
+    """The file ends early: a DOCX whose zip directory is missing (a cut-off
+    download), a PDF that stops before its ``%%EOF``."""
+
+    problem = "file is truncated"
+
+
+class EmptyPdfError(CorruptDocumentError, EmptyDocumentError):
+    """A well-formed PDF with zero pages (an ``EmptyDocumentError`` too)."""
+
+    problem = "PDF has no pages"
+
+
 class ConverterMissingError(VnplanError):
     problem = "a converter needed for this format is not installed"
 

@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Optional
 
-from vnplan.errors import CorruptDocumentError, UnsupportedFormatError
+from vnplan.errors import CorruptDocumentError, TruncatedFileError, UnsupportedFormatError
 from vnplan.readers.html import ROW, join_paragraphs
 from vnplan.readers.txt import clean_text
 from vnplan.text.legacy import fix_font_encoding
@@ -27,8 +27,9 @@ def decode(data: bytes, name: str) -> tuple[str, Optional[str], list[int]]:
 
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except zipfile.BadZipFile as err:
-        raise CorruptDocumentError(name, f"DOCX is corrupt or truncated (bad zip: {err})") from None
+    except zipfile.BadZipFile as err:  # no end-of-archive directory: the file was cut off
+        raise TruncatedFileError(name, f"DOCX is truncated or not a complete zip archive ({len(data):,} bytes; "
+                                       f"{err})") from None
     if "word/document.xml" not in names:
         kind = "an OpenDocument file (.odt/.ods)" if "mimetype" in names else (
             "an Excel workbook" if any(n.startswith("xl/") for n in names) else "a zip archive")

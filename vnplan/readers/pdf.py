@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-from vnplan.errors import CorruptDocumentError, EncryptedDocumentError, NoTextLayerError
+from vnplan.errors import (CorruptDocumentError, EmptyPdfError, EncryptedDocumentError, NoTextLayerError,
+                           TruncatedFileError)
 from vnplan.readers.txt import clean_text
 from vnplan.text.legacy import decode_font_text, fix_font_encoding
 
@@ -59,6 +60,9 @@ def decode(data: bytes, name: str) -> tuple[str, Optional[str], list[int]]:
         inner = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
         if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)) or "encrypt" in type(inner).__name__.lower():
             raise EncryptedDocumentError(name, f"PDF is encrypted with a password ({type(inner).__name__})") from None
+        if b"%%EOF" not in data[-2048:]:  # cut off before its end-of-file marker
+            raise TruncatedFileError(name, f"PDF is truncated ({len(data):,} bytes, no %%EOF marker at the end; "
+                                           f"{type(inner).__name__}: {inner})") from None
         if isinstance(inner, PDFSyntaxError):
             raise CorruptDocumentError(name, f"PDF is corrupt ({inner})") from None
         raise CorruptDocumentError(name, f"PDF cannot be opened ({type(inner).__name__}: {inner})") from None
@@ -68,7 +72,7 @@ def decode(data: bytes, name: str) -> tuple[str, Optional[str], list[int]]:
         except Exception as err:
             raise CorruptDocumentError(name, f"PDF page tree is corrupt ({type(err).__name__})") from None
         if not pages:
-            raise CorruptDocumentError(name, "PDF has no pages")
+            raise EmptyPdfError(name, "PDF has no pages (its page tree is empty)")
         try:
             per_page = [_page_lines(p, i) for i, p in enumerate(pages)]
             has_images = any(p.images for p in pages)
