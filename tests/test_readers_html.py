@@ -43,6 +43,19 @@ def test_meta_charset_legacy_page():
     (b"%PDF-1.7\n...", "pdf"), (b"PK\x03\x04rest", "docx"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "doc"),
     (b"<!DOCTYPE html><html>", "html"), (b"\xef\xbb\xbf<html><body>x</body></html>", "html"),
     (b"  <HTML><BODY>x", "html"), ("KẾ HOẠCH".encode(), "txt"),
+    # a saved fragment: no <html>, no doctype
+    ('<div id="toanvancontent"><p><strong>ỦY BAN NHÂN DÂN</strong></p>'.encode(), "html"),
+    (b"\n<p>K\xe1\xba\xbe HO\xe1\xba\xa0CH</p>\n<p>I. M\xe1\xbb\xa4C \xc4\x90\xc3\x8dCH</p>", "html"),
+    (b"<!-- saved --><table><tr><td>x</td></tr></table>", "html"),
+    # UTF-16 with BOM, both byte orders
+    ("\ufeff<!DOCTYPE html><html><body><p>KẾ HOẠCH</p></body></html>".encode("utf-16-le"), "html"),
+    ("\ufeff<div><p>KẾ HOẠCH</p></div>".encode("utf-16-be"), "html"),
+    ("\ufeffKẾ HOẠCH\nI. MỤC ĐÍCH".encode("utf-16-le"), "txt"),
+    # text that mentions or starts with a tag-like word stays text
+    ("KẾ HOẠCH\nDùng thẻ <div> và </div> để trình bày.".encode(), "txt"),
+    ("<TÊN CƠ QUAN>\nKẾ HOẠCH\nI. MỤC ĐÍCH</p>".encode(), "txt"),
+    ("<b>KẾ HOẠCH\nchưa đóng thẻ".encode(), "txt"),
+    (b"<1> Chi tieu </1>", "txt"),
 ])
 def test_format_from_magic_bytes(data, fmt):
     assert sniff(data) == fmt
@@ -75,3 +88,21 @@ def test_layout_table_read_as_text():
 def test_one_column_table_is_text():
     page = "<html><body><table><tr><td><p>KẾ HOẠCH</p></td></tr><tr><td><p>Năm 2024</p></td></tr></table></body></html>"
     assert html_to_text(page) == "KẾ HOẠCH\n\nNăm 2024\n"
+
+
+def test_saved_fragment_read_as_html(tmp_path):
+    f = tmp_path / "frag.htm"
+    f.write_text('<div id="toanvancontent"><p><strong>KẾ HOẠCH</strong></p>\n<p>Tiêm chủng năm 2024</p></div>',
+                 encoding="utf-8")
+    from vnplan.readers import read_path
+
+    doc = read_path(f)
+    assert doc.source.format == "html"
+    assert doc.text == "KẾ HOẠCH\n\nTiêm chủng năm 2024\n"
+
+
+def test_utf16_page_read_as_html():
+    page = '<html><head><meta charset="utf-16"></head><body><nav>Menu</nav><p>KẾ HOẠCH</p><p>Năm 2024</p></body></html>'
+    doc = read_bytes(("\ufeff" + page).encode("utf-16-le"), "p.htm")
+    assert (doc.source.format, doc.source.encoding) == ("html", "utf-16")
+    assert doc.text == "KẾ HOẠCH\n\nNăm 2024\n"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -43,13 +45,40 @@ def sniff(data: bytes) -> str:
         return "docx"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (BOM): sniff its first characters as UTF-8
+        sample = data[: 8192 - 8192 % 2].decode("utf-16", errors="ignore").encode("utf-8")
+        return "html" if _looks_html(sample.lstrip(), sample) else "txt"
+    return "html" if _looks_html(head, data) else "txt"
+
+
+_FRAGMENT_CLOSE = re.compile(rb"</([a-z][a-z0-9]{0,9})\s*>", re.I)
+
+
+def _looks_html(head: bytes, data: bytes) -> bool:
+    """A page (doctype, ``<html>``, XHTML), or a saved fragment: it starts with
+    an HTML element (``<div id=...><p>``; names in ``patterns/html.yaml``) and
+    closes one in its first kilobytes. A text that only mentions a tag is text."""
     low = head.lower()
-    for bom in (b"\xef\xbb\xbf",):
-        if low.startswith(bom):
-            low = low[len(bom):].lstrip()
+    if low.startswith(b"\xef\xbb\xbf"):
+        low = low[3:].lstrip()
     if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or (b"<html" in low[:512] and b"<body" in data[:65536].lower()):
-        return "html"
-    return "txt"
+        return True
+    if not low.startswith(b"<"):
+        return False
+    m = re.match(rb"<!--|<([a-z][a-z0-9]{0,9})(?=[\s>/])", low)
+    if m is None:
+        return False
+    tags = _fragment_tags()
+    if m.group(1) is not None and m.group(1).decode("ascii") not in tags:
+        return False
+    return any(t.group(1).lower().decode("ascii") in tags for t in _FRAGMENT_CLOSE.finditer(low[:4096]))
+
+
+@lru_cache(maxsize=1)
+def _fragment_tags() -> frozenset[str]:
+    from vnplan import patterns
+
+    return frozenset(patterns.load("html")["fragment_tags"])
 
 
 def _reader(fmt: str) -> Callable[[bytes, str], tuple[str, Optional[str], list[int]]]:
