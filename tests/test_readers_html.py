@@ -106,3 +106,27 @@ def test_utf16_page_read_as_html():
     doc = read_bytes(("\ufeff" + page).encode("utf-16-le"), "p.htm")
     assert (doc.source.format, doc.source.encoding) == ("html", "utf-16")
     assert doc.text == "KẾ HOẠCH\n\nNăm 2024\n"
+
+
+LEGACY_PAGE = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset={cs}"></head><body>'
+               "<p>KẾ HOẠCH</p><p>Thực hiện Đề án “Chăm sóc sức khỏe” – giai đoạn 2021–2025, đạt 95% trẻ em "
+               "được tiêm chủng.</p></body></html>")
+
+
+@pytest.mark.parametrize("enc", ["tcvn3", "vni"])
+@pytest.mark.parametrize("charset", ["windows-1252", "iso-8859-1", "ISO-8859-1", "latin-1", "latin1"])
+def test_latin1_declared_legacy_page_is_redecoded(enc, charset):
+    # old ABC/VNI pages declare Latin-1; curly quotes and dashes sit in 0x80-0x9F
+    from vnplan.text.legacy import encode
+
+    doc = read_bytes(encode(LEGACY_PAGE.format(cs=charset), enc), "p.htm")
+    assert doc.source.encoding == enc
+    assert doc.text == ("KẾ HOẠCH\n\nThực hiện Đề án “Chăm sóc sức khỏe” – giai đoạn 2021–2025, đạt 95% trẻ em "
+                        "được tiêm chủng.\n")
+
+
+def test_latin1_declared_page_quotes_are_punctuation():
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\xe9 \x93menu\x94 \x96 2024</p></body></html>'
+    doc = read_bytes(page.encode("latin-1"), "p.htm")
+    assert doc.source.encoding == "windows-1252"
+    assert doc.text == "Café “menu” – 2024\n"

@@ -45,6 +45,7 @@ def _decode_html(data: bytes, name: str) -> tuple[str, str]:
     m = _CHARSET.search(data[:4096])
     if m:
         enc = m.group(1).decode("ascii").lower()
+        enc = patterns.load("html")["charset_aliases"].get(enc, enc)  # Latin-1 is read as Windows-1252
         try:
             return data.decode(enc), enc
         except (LookupError, UnicodeDecodeError):
