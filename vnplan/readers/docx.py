@@ -14,6 +14,7 @@ from typing import Optional
 
 from vnplan.errors import CorruptDocumentError, TruncatedFileError, UnsupportedFormatError
 from vnplan.readers.html import ROW, join_paragraphs
+from vnplan.readers.layout import MAX_ROWS, cell_lines, is_layout_table, layout_lines
 from vnplan.readers.txt import clean_text
 from vnplan.text.legacy import fix_font_encoding
 
@@ -205,8 +206,12 @@ def _body_lines(document, numbering: Numbering):
             yield _paragraph_text(el, numbering)
         elif el.tag == f"{W}tbl":
             yield ""
-            for row in _table_rows(el):
-                yield ROW + row
+            grid = _layout_grid(el, numbering)
+            if grid is not None:  # header / closing laid out as a table: its printed lines
+                yield from layout_lines(grid)
+            else:
+                for row in _table_rows(el):
+                    yield ROW + row
             yield ""
         elif el.tag == f"{W}sdt":
             content = el.find(f"{W}sdtContent")
@@ -240,6 +245,23 @@ def _paragraph_text(p, numbering: Numbering) -> str:
         if label:
             text = f"{label} {text.lstrip()}"
     return text
+
+
+def _layout_grid(tbl, numbering: Numbering) -> Optional[list[list[list[str]]]]:
+    """Rows of cells of printed lines when ``tbl`` is a header/closing layout table, else None."""
+    trs = tbl.findall(f"{W}tr")
+    if not trs or len(trs) > MAX_ROWS:
+        return None
+    rows = []
+    for tr in trs:
+        cells = []
+        for tc in tr.findall(f"{W}tc"):
+            lines: list[str] = []
+            for p in tc.iter(f"{W}p"):
+                lines.extend(cell_lines(_paragraph_text(p, numbering)))
+            cells.append(lines)
+        rows.append(cells)
+    return rows if is_layout_table(rows) else None
 
 
 def _table_rows(tbl) -> list[str]:

@@ -12,6 +12,7 @@ from typing import Optional
 
 from vnplan import patterns
 from vnplan.errors import NoBodyTextError
+from vnplan.readers.layout import MAX_ROWS, cell_lines, is_layout_table, layout_lines
 from vnplan.readers.txt import clean_text, decode_text
 from vnplan.text.legacy import fix_font_encoding
 
@@ -148,6 +149,9 @@ def _walk(node, out: list[str]) -> None:
             out.append("\n")
             _walk(child, out)  # cells of a page-layout table are blocks of text, not data
             out.append("\n")
+        elif tag == "table" and (grid := _layout_grid(child)) is not None:
+            out.append("\n")  # header / closing laid out as a table: its printed lines, one paragraph each
+            out.extend(line + "\n" for line in layout_lines(grid))
         elif tag == "table":
             out.append("\n")
             out.extend(ROW + row + "\n" for row in _table_rows(child))
@@ -159,6 +163,28 @@ def _walk(node, out: list[str]) -> None:
             out.append("\n")
         else:
             _walk(child, out)
+
+
+def _own_rows(table) -> list:
+    """``<tr>`` elements of ``table`` itself (not of a table nested in a cell)."""
+    return [tr for tr in table.css("tr") if (owner := _closest_table(tr)) is None or owner.mem_id == table.mem_id]
+
+
+def _layout_grid(table) -> Optional[list[list[list[str]]]]:
+    """Rows of cells of printed lines when ``table`` is a header/closing layout table, else None."""
+    trs = _own_rows(table)
+    if not trs or len(trs) > MAX_ROWS:
+        return None
+    rows = []
+    for tr in trs:
+        cells = []
+        for c in tr.iter(include_text=False):
+            if c.tag in ("td", "th"):
+                parts: list[str] = []
+                _walk(c, parts)
+                cells.append(cell_lines("".join(parts).replace(ROW, "").replace("\t", " ")))
+        rows.append(cells)
+    return rows if is_layout_table(rows) else None
 
 
 def _table_rows(table) -> list[str]:

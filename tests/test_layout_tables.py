@@ -1,0 +1,108 @@
+"""Header and closing laid out as two-column borderless tables (the standard
+Word layout): DOCX and HTML give the same metadata as the .txt (issue 1)."""
+import html as htmllib
+
+import pytest
+
+import vnplan
+
+ISSUER = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ"]
+MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+NUMBER, DATE = "Số: 89/KH-UBND", "Cần Thơ, ngày 15 tháng 3 năm 2024"
+BODY = ["KẾ HOẠCH", "Thực hiện chương trình chăm sóc sức khỏe ban đầu năm 2024",
+        "Căn cứ Quyết định số 1234/QĐ-UBND ngày 01/02/2023 của Ủy ban nhân dân thành phố;",
+        "Ủy ban nhân dân thành phố Cần Thơ ban hành Kế hoạch như sau:",
+        "I. MỤC TIÊU", "Tỷ lệ người dân tham gia bảo hiểm y tế đạt 92%.",
+        "II. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế", "Chủ trì, phối hợp với các đơn vị triển khai thực hiện Kế hoạch này."]
+RECIPIENTS = ["Nơi nhận:", "- Bộ Y tế;", "- Lưu: VT."]
+SIGNATURE = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Nguyễn Văn A"]
+
+TXT = "\n".join(ISSUER + MOTTO + [NUMBER, DATE, ""] + BODY + [""] + RECIPIENTS + SIGNATURE) + "\n"
+
+
+def _docx(path):
+    import docx
+
+    d = docx.Document()
+
+    def fill(cell, lines):
+        cell.paragraphs[0].text = lines[0]
+        for ln in lines[1:]:
+            cell.add_paragraph(ln)
+
+    t = d.add_table(rows=2, cols=2)
+    fill(t.cell(0, 0), ISSUER)
+    fill(t.cell(0, 1), MOTTO)
+    fill(t.cell(1, 0), [NUMBER])
+    fill(t.cell(1, 1), [DATE])
+    for p in BODY:
+        d.add_paragraph(p)
+    t = d.add_table(rows=1, cols=2)
+    fill(t.cell(0, 0), RECIPIENTS)
+    fill(t.cell(0, 1), SIGNATURE)
+    d.save(str(path))
+
+
+def _html(path):
+    def td(lines, bold=False):
+        inner = "<br>".join(htmllib.escape(x) for x in lines)
+        return f"<td valign='top'>{'<b>' + inner + '</b>' if bold else inner}</td>"
+
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><div class='content'>"
+            f"<table width='100%'><tr>{td(ISSUER, True)}{td(MOTTO, True)}</tr><tr>{td([NUMBER])}{td([DATE])}</tr></table>"
+            + "".join(f"<p>{htmllib.escape(p)}</p>" for p in BODY)
+            + f"<table width='100%' border='0'><tr>{td(RECIPIENTS)}{td(SIGNATURE, True)}</tr></table>"
+            "</div></body></html>")
+    path.write_text(page, encoding="utf-8")
+
+
+def _meta(plan):
+    def strip(v):
+        if isinstance(v, dict):
+            return {k: strip(x) for k, x in v.items() if k not in ("span", "page", "layout")}
+        if isinstance(v, list):
+            return [strip(x) for x in v]
+        return v
+
+    return strip(plan.to_dict()["metadata"])
+
+
+@pytest.fixture(scope="module")
+def txt_plan():
+    return vnplan.parse_text(TXT, "plan.txt")
+
+
+@pytest.mark.parametrize("fmt,build", [("docx", _docx), ("html", _html)])
+def test_layout_tables_give_the_txt_metadata(tmp_path, txt_plan, fmt, build):
+    f = tmp_path / f"plan.{fmt}"
+    build(f)
+    plan = vnplan.parse(f)
+    assert plan.source.format == fmt
+    signer = plan.metadata.signer
+    assert (signer.name, signer.title, signer.authority, signer.on_behalf) == (
+        "Nguyễn Văn A", "Phó Chủ tịch", "Chủ tịch", "Ủy ban nhân dân")
+    assert [r.text for r in plan.metadata.recipients] == ["Bộ Y tế", "Lưu: VT"]
+    assert plan.metadata.issuer == "Ủy ban nhân dân thành phố Cần Thơ"
+    assert _meta(plan) == _meta(txt_plan)
+    # the printed lines of the closing, as the PDF reader gives them
+    assert "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n\n- Bộ Y tế;\tKT. CHỦ TỊCH\n\n- Lưu: VT.\tPHÓ CHỦ TỊCH\n\nNguyễn Văn A\n" \
+        in plan.text
+    for r in plan.metadata.recipients:
+        assert plan.text[r.span.start:r.span.end] == r.text
+
+
+def test_data_table_with_two_columns_stays_a_table(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("KẾ HOẠCH")
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "Chỉ tiêu", "Kết quả"
+    t.cell(1, 0).paragraphs[0].text = "Tỷ lệ tiêm chủng"
+    t.cell(1, 0).add_paragraph("(trẻ dưới 1 tuổi)")
+    t.cell(1, 1).text = "95%"
+    f = tmp_path / "t.docx"
+    d.save(str(f))
+    from vnplan.readers import read_path
+
+    assert "Chỉ tiêu\tKết quả\nTỷ lệ tiêm chủng (trẻ dưới 1 tuổi)\t95%\n" in read_path(f).text
