@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from vnplan.errors import CorruptDocumentError, TruncatedFileError, UnsupportedFormatError
+from vnplan.readers.grid import GridCell, expand
 from vnplan.readers.html import ROW, join_paragraphs
 from vnplan.readers.layout import MAX_ROWS, cell_lines, is_layout_table, layout_lines
 from vnplan.readers.txt import clean_text
@@ -265,12 +266,46 @@ def _layout_grid(tbl, numbering: Numbering) -> Optional[list[list[list[str]]]]:
 
 
 def _table_rows(tbl) -> list[str]:
-    rows = []
+    """Tab-separated rows, merged cells (gridSpan, vMerge) expanded (see :mod:`vnplan.readers.grid`)."""
+    # each row: [grid column, cell, vMerge continuation?]
+    placed: list[list[tuple[int, GridCell, bool]]] = []
     for tr in tbl.findall(f"{W}tr"):
-        cells = []
+        col = _int_val(tr.find(f"{W}trPr/{W}gridBefore"), 0)
+        row = [(c, GridCell(""), False) for c in range(col)]
         for tc in tr.findall(f"{W}tc"):
             paras = [" ".join(_runs_text(p).split()) for p in tc.iter(f"{W}p")]
-            cells.append(" ".join(t for t in paras if t))
-        if any(cells):
-            rows.append("\t".join(cells))
-    return rows
+            span = max(1, _int_val(tc.find(f"{W}tcPr/{W}gridSpan"), 1))
+            vmerge = tc.find(f"{W}tcPr/{W}vMerge")
+            cont = vmerge is not None and vmerge.get(f"{W}val", "continue") == "continue"
+            row.append((col, GridCell(" ".join(t for t in paras if t), 1, span), cont))
+            col += span
+        placed.append(row)
+    grid = []
+    for r, row in enumerate(placed):
+        cells = []
+        for col, cell, cont in row:
+            if cont and _merge_origin(placed, r, col) is not None:
+                continue  # covered by the cell above (its rowspan grows)
+            cells.append(cell)
+        grid.append(cells)
+    return ["\t".join(texts) for texts in expand(grid) if any(texts)]
+
+
+def _merge_origin(placed: list[list[tuple[int, GridCell, bool]]], r: int, col: int) -> Optional[GridCell]:
+    """The cell a vMerge continuation at row ``r``, grid column ``col`` belongs to; its rowspan grows by one."""
+    for above in range(r - 1, -1, -1):
+        hit = next(((cell, cont) for c, cell, cont in placed[above] if c == col), None)
+        if hit is None:
+            return None
+        cell, cont = hit
+        if not cont:
+            cell.rowspan += 1
+            return cell
+    return None
+
+
+def _int_val(el, default: int) -> int:
+    try:
+        return int(el.get(f"{W}val")) if el is not None else default
+    except (TypeError, ValueError):
+        return default

@@ -12,6 +12,7 @@ from typing import Optional
 
 from vnplan import patterns
 from vnplan.errors import NoBodyTextError
+from vnplan.readers.grid import GridCell, expand
 from vnplan.readers.layout import MAX_ROWS, cell_lines, is_layout_table, layout_lines
 from vnplan.readers.txt import clean_text, decode_text
 from vnplan.text.legacy import fix_font_encoding
@@ -188,16 +189,20 @@ def _layout_grid(table) -> Optional[list[list[list[str]]]]:
 
 
 def _table_rows(table) -> list[str]:
-    rows = []
-    for tr in table.css("tr"):
-        owner = _closest_table(tr)
-        if owner is not None and owner.mem_id != table.mem_id:
-            continue  # row of a nested table: its text is in the outer cell
+    """Tab-separated rows, merged cells (rowspan/colspan) expanded (see :mod:`vnplan.readers.grid`);
+    a nested table's text stays in its outer cell."""
+    grid = []
+    for tr in _own_rows(table):
         cells = [c for c in tr.iter(include_text=False) if c.tag in ("td", "th")]
-        texts = [_SPACE.sub(" ", c.text(separator=" ") or "").replace("\t", " ").strip() for c in cells]
-        if any(texts):
-            rows.append("\t".join(texts))
-    return rows
+        grid.append([GridCell(_SPACE.sub(" ", c.text(separator=" ") or "").replace("\t", " ").strip(),
+                              _span_attr(c, "rowspan"), _span_attr(c, "colspan")) for c in cells])
+    return ["\t".join(texts) for texts in expand(grid) if any(texts)]
+
+
+def _span_attr(cell, name: str) -> int:
+    raw = ((cell.attributes or {}).get(name) or "").strip()
+    digits = raw[: len(raw) - len(raw.lstrip("0123456789"))] if raw else ""
+    return int(digits) if digits else 1
 
 
 LAYOUT_CELL_CHARS = 1500  # a cell holding more text than this is page layout, not a data cell
