@@ -294,6 +294,9 @@ class Agency:
     roles: list[str] = field(default_factory=list)  # sorted subset of {"cooperate", "lead"}
     standing: bool = False
     mentions: list[Span] = field(default_factory=list)
+    # parallel to ``mentions``: None when ``text[mention]`` is the name as printed, else
+    # the fragments of a name printed over two lines of a table cell (joined by a space)
+    mention_parts: list[Optional[list[Span]]] = field(default_factory=list)
 
 
 @dataclass
@@ -312,6 +315,9 @@ class Assignment:
     deadline: Optional[Deadline] = None
     section_id: Optional[str] = None
     page: Optional[int] = None
+    # None when ``task == text[span]``; else the task is assembled from the fragments of a table
+    # cell continued over lines (``task`` = the fragments joined by a space, ``span`` covers them)
+    parts: Optional[list[Span]] = None
 
 
 # --------------------------------------------------------------------------

@@ -140,8 +140,10 @@ def get_agencies(doc: Document, sections: list[Section], tables: list[Table],
             if b.surface not in seen:
                 seen.add(b.surface)
                 aliases.append(b.surface)
-        mentions = sorted({b.span for b in bodies})
-        agencies.append(Agency(ids[k], _canonical(bodies), aliases, sorted(roles[k]), k in standing, mentions))
+        parts = {b.span: mention_parts(doc, b) for b in bodies}
+        mentions = sorted(parts)
+        agencies.append(Agency(ids[k], _canonical(bodies), aliases, sorted(roles[k]), k in standing, mentions,
+                               [parts[m] for m in mentions]))
     assignments = _assignments(doc, found.roles, ids, own)
     return agencies, assignments
 
@@ -157,5 +159,25 @@ def _assignments(doc: Document, mentions: list[RoleMention], ids: dict[str, str]
     out = []
     for i, ((aid, role, span), rm) in enumerate(rows, start=1):
         out.append(Assignment(f"AS{i:03d}", aid, role, rm.task, span, rm.deadline, rm.section_id,
-                              doc.page_at(span.start)))
+                              doc.page_at(span.start), rm.parts))
     return out
+
+
+def mention_parts(doc: Document, body: Body) -> Optional[list[Span]]:
+    """None when the body's span is its name as printed; else the spans of the pieces of
+    a name printed over two lines of a table cell (the text between them is other cells)."""
+    text = doc.text
+    if "\t" not in text[body.span.start:body.span.end] and "\n" not in text[body.span.start:body.span.end]:
+        return None
+    runs: list[list[int]] = []
+    for w in body.words:
+        if w.brk:
+            continue
+        if runs and (w.start < runs[-1][1] or not _CELL_GAP.search(text, runs[-1][1], w.start)):
+            runs[-1][1] = max(runs[-1][1], w.end)  # same piece (an abbreviation's expansion shares its token)
+        else:
+            runs.append([w.start, w.end])
+    return [Span(a, b) for a, b in runs] if len(runs) > 1 else None
+
+
+_CELL_GAP = regex.compile(r"[\t\n]")

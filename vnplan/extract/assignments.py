@@ -51,6 +51,7 @@ class RoleMention:
     span: Span  # of the task
     deadline: Optional[Deadline] = None
     section_id: Optional[str] = None
+    parts: Optional[list[Span]] = None  # fragments of a task cell continued over lines
 
 
 @dataclass
@@ -139,9 +140,10 @@ class _Ctx:
         return s.id if s else None
 
     def add(self, body: Body, role: str, task_span: Span, deadline: Optional[Deadline] = None,
-            task: Optional[str] = None) -> None:
+            task: Optional[str] = None, parts: Optional[list[Span]] = None) -> None:
         text = task if task is not None else self.doc.text[task_span.start:task_span.end]
-        self.found.roles.append(RoleMention(body, role, text, task_span, deadline, self.sid(task_span.start)))
+        self.found.roles.append(RoleMention(body, role, text, task_span, deadline, self.sid(task_span.start),
+                                            parts))
 
 
 # --------------------------------------------------------------------------
@@ -362,10 +364,13 @@ def _tables(ctx: _Ctx, tables: list[Table]) -> None:
             deadline = deadline_of(dl_cell.text, ctx.year) if dl_cell is not None else None
             span = task_cell.span if task_cell is not None and task_cell.text else row.span
             task = task_cell.text if task_cell is not None and task_cell.text else ctx.doc.text[span.start:span.end]
+            # a task cell continued over lines: its fragments, not the neighbouring cells its span covers
+            parts = list(task_cell.parts) if task_cell is not None and task_cell.text and len(task_cell.parts) > 1 \
+                else None
             for role in ("lead", "cooperate"):
                 if role in cols and cols[role] < len(cells):
                     for b in _cell_bodies(ctx, cells[cols[role]]):
-                        ctx.add(b, role, span, deadline, task=task)
+                        ctx.add(b, role, span, deadline, task=task, parts=parts)
 
 
 # --------------------------------------------------------------------------
