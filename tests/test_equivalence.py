@@ -55,7 +55,7 @@ def versions(tmp_path_factory):
 def _fold(value, casefold: bool):
     """Value without spans and whitespace differences (and case, for TCVN3)."""
     if isinstance(value, dict):
-        return {k: _fold(v, casefold) for k, v in value.items() if k not in ("span", "spans", "mentions", "value_span", "layout")}
+        return {k: _fold(v, casefold) for k, v in value.items() if k not in ("span", "spans", "mentions", "value_span", "layout", "page")}
     if isinstance(value, list):
         return [_fold(v, casefold) for v in value]
     if isinstance(value, str):
@@ -144,6 +144,32 @@ def test_pdf_pages_and_broken_sentence(versions, stem):
     # running header and page numbers are gone
     assert "Cổng thông tin điện tử - Văn bản" not in plan.text
     assert "Trang 2" not in plan.text
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in CORPUS])
+def test_pdf_every_item_has_a_page(versions, stem):
+    """Issue 5: legal bases, recipients, signer and agency mentions carry a page as
+    sections, targets, budget and assignments do; null in a .txt."""
+    plan, facts = versions[(stem, "pdf")]
+    from vnplan.readers import read_path
+
+    doc = read_path(plan.source.path)
+    meta = plan.metadata
+    items = list(meta.legal_bases) + list(meta.recipients) + [meta.signer] + list(plan.assignments) \
+        + list(plan.targets) + list(plan.budget)
+    assert meta.legal_bases and meta.recipients and meta.signer.span is not None
+    for item in items:
+        assert item.page is not None and 1 <= item.page <= facts["pages"]
+        assert item.page == doc.page_at(item.span.start)
+    for ag in plan.agencies:
+        assert ag.mention_pages == [doc.page_at(m.start) for m in ag.mentions]
+        assert all(p is not None and 1 <= p <= facts["pages"] for p in ag.mention_pages)
+    assert meta.signer.page >= meta.legal_bases[0].page
+    txt = versions[(stem, "txt")][0]
+    assert all(b.page is None for b in txt.metadata.legal_bases + txt.metadata.recipients)
+    assert txt.metadata.signer.page is None
+    assert all(p is None for a in txt.agencies for p in a.mention_pages)
+    assert all(len(a.mention_pages) == len(a.mentions) for a in txt.agencies)
 
 
 def test_pdf_tables_come_through(versions):

@@ -207,6 +207,7 @@ class LegalBasis:
     issuer: Optional[str]
     text: str
     span: Span
+    page: Optional[int] = None  # 1-based page of the span's start (PDF); None when pages are unknown
 
 
 @dataclass
@@ -216,12 +217,14 @@ class Signer:
     on_behalf: Optional[str] = None  # TM. ỦY BAN NHÂN DÂN -> "Ủy ban nhân dân"
     authority: Optional[str] = None  # KT. CHỦ TỊCH -> "Chủ tịch"
     span: Optional[Span] = None
+    page: Optional[int] = None
 
 
 @dataclass
 class Recipient:
     text: str
     span: Span
+    page: Optional[int] = None
 
 
 @dataclass
@@ -297,6 +300,8 @@ class Agency:
     # parallel to ``mentions``: None when ``text[mention]`` is the name as printed, else
     # the fragments of a name printed over two lines of a table cell (joined by a space)
     mention_parts: list[Optional[list[Span]]] = field(default_factory=list)
+    # parallel to ``mentions``: the 1-based page of each mention (PDF), None when pages are unknown
+    mention_pages: list[Optional[int]] = field(default_factory=list)
 
 
 @dataclass

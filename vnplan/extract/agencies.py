@@ -143,7 +143,7 @@ def get_agencies(doc: Document, sections: list[Section], tables: list[Table],
         parts = {b.span: mention_parts(doc, b) for b in bodies}
         mentions = sorted(parts)
         agencies.append(Agency(ids[k], _canonical(bodies), aliases, sorted(roles[k]), k in standing, mentions,
-                               [parts[m] for m in mentions]))
+                               [parts[m] for m in mentions], [doc.page_at(m.start) for m in mentions]))
     assignments = _assignments(doc, found.roles, ids, own)
     return agencies, assignments
 

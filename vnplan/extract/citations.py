@@ -142,5 +142,6 @@ def get_legal_bases(doc: Document, preamble: Optional[Span]) -> list[LegalBasis]
         if ident in seen:
             continue
         seen.add(ident)
+        basis.page = doc.page_at(basis.span.start)
         out.append(basis)
     return out

@@ -65,7 +65,7 @@ def _recipient(doc: Document, frag: Cell) -> Optional[Recipient]:
         end = tail.start()
     if end <= start:
         return None
-    return Recipient(doc.text[start:end], Span(start, end))
+    return Recipient(doc.text[start:end], Span(start, end), doc.page_at(start))
 
 
 def get_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> tuple[list[Recipient], Signer]:
@@ -96,7 +96,10 @@ def get_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> tuple
                     recipients.append(r)
                 continue
             signature.append(frag)
-    return recipients, parse_signer(signature)
+    signer = parse_signer(signature)
+    if signer.span is not None:
+        signer.page = doc.page_at(signer.span.start)
+    return recipients, signer
 
 
 def _title_case(text: str) -> str:
