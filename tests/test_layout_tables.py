@@ -106,3 +106,26 @@ def test_data_table_with_two_columns_stays_a_table(tmp_path):
     from vnplan.readers import read_path
 
     assert "Chỉ tiêu\tKết quả\nTỷ lệ tiêm chủng (trẻ dưới 1 tuổi)\t95%\n" in read_path(f).text
+
+
+def test_docx_closing_with_word_bullets(tmp_path):
+    # recipients typed as a Word bullet list ("List Bullet" style) inside the layout cell
+    import docx
+
+    d = docx.Document()
+    for p in BODY:
+        d.add_paragraph(p)
+    t = d.add_table(rows=1, cols=2)
+    left, right = t.cell(0, 0), t.cell(0, 1)
+    left.paragraphs[0].text = "Nơi nhận:"
+    for r in ("Bộ Y tế;", "Lưu: VT."):
+        left.add_paragraph(r, style="List Bullet")
+    right.paragraphs[0].text = SIGNATURE[0]
+    for ln in SIGNATURE[1:]:
+        right.add_paragraph(ln)
+    f = tmp_path / "bullets.docx"
+    d.save(str(f))
+    plan = vnplan.parse(f)
+    assert [r.text for r in plan.metadata.recipients] == ["Bộ Y tế", "Lưu: VT"]
+    assert plan.metadata.signer.name == "Nguyễn Văn A"
+    assert "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n\n- Bộ Y tế;\tKT. CHỦ TỊCH" in plan.text

@@ -253,16 +253,13 @@ def _layout_grid(tbl, numbering: Numbering) -> Optional[list[list[list[str]]]]:
     trs = tbl.findall(f"{W}tr")
     if not trs or len(trs) > MAX_ROWS:
         return None
-    rows = []
-    for tr in trs:
-        cells = []
-        for tc in tr.findall(f"{W}tc"):
-            lines: list[str] = []
-            for p in tc.iter(f"{W}p"):
-                lines.extend(cell_lines(_paragraph_text(p, numbering)))
-            cells.append(lines)
-        rows.append(cells)
-    return rows if is_layout_table(rows) else None
+    def grid(text_of) -> list[list[list[str]]]:
+        return [[[ln for p in tc.iter(f"{W}p") for ln in cell_lines(text_of(p))] for tc in tr.findall(f"{W}tc")]
+                for tr in trs]
+
+    if not is_layout_table(grid(_runs_text)):  # decided on the bare text: list counters untouched
+        return None
+    return grid(lambda p: _paragraph_text(p, numbering))  # as printed, list marks ("- Như trên;") included
 
 
 def _table_rows(tbl) -> list[str]:
