@@ -129,3 +129,65 @@ def test_docx_closing_with_word_bullets(tmp_path):
     assert [r.text for r in plan.metadata.recipients] == ["Bộ Y tế", "Lưu: VT"]
     assert plan.metadata.signer.name == "Nguyễn Văn A"
     assert "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n\n- Bộ Y tế;\tKT. CHỦ TỊCH" in plan.text
+
+
+TASKS = [["STT", "Nội dung", "Đơn vị chủ trì", "Thời gian"],
+         ["1", "Tổ chức tiêm chủng mở rộng", "Trung tâm Y tế quận", "Năm 2024"],
+         ["2", "Kiểm tra an toàn thực phẩm", "Phòng Y tế", "Quý II/2024"]]
+
+
+def _with_table_txt(two_columns: bool) -> str:
+    rows = "\n".join("\t".join(r) for r in TASKS)
+    if two_columns:  # the closing as the PDF reader gives it
+        closing = "\n\n".join("\t".join(x for x in pair if x) for pair in
+                              [(RECIPIENTS[i] if i < 3 else "", SIGNATURE[i]) for i in range(len(SIGNATURE))]
+                              if any(pair))
+    else:
+        closing = "\n".join(RECIPIENTS + SIGNATURE)
+    return "\n".join(ISSUER + MOTTO + [NUMBER, DATE, ""] + BODY) + "\n\n" + rows + "\n\n" + closing + "\n"
+
+
+def _with_table_docx(path):
+    import docx
+
+    d = docx.Document()
+    for p in BODY:
+        d.add_paragraph(p)
+    t = d.add_table(rows=len(TASKS), cols=4)
+    for r, row in enumerate(TASKS):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    t = d.add_table(rows=1, cols=2)
+    for cell, lines in ((t.cell(0, 0), RECIPIENTS), (t.cell(0, 1), SIGNATURE)):
+        cell.paragraphs[0].text = lines[0]
+        for ln in lines[1:]:
+            cell.add_paragraph(ln)
+    d.save(str(path))
+
+
+def _with_table_html(path):
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in TASKS)
+    page = ("<html><body>" + "".join(f"<p>{htmllib.escape(p)}</p>" for p in BODY)
+            + f"<table border=1>{rows}</table><table><tr><td>{'<br>'.join(RECIPIENTS)}</td>"
+            f"<td>{'<br>'.join(SIGNATURE)}</td></tr></table></body></html>")
+    path.write_text(page, encoding="utf-8")
+
+
+def _roles(plan):
+    names = {a.id: a.name for a in plan.agencies}
+    return sorted((names[a.agency_id], a.role, a.task) for a in plan.assignments)
+
+
+def test_task_table_before_a_two_column_closing_is_kept(tmp_path):
+    """A task table right before the closing keeps its rows whether the closing is
+    printed line after line (.txt) or side by side (PDF, and DOCX/HTML layout tables)."""
+    want = _roles(vnplan.parse_text(_with_table_txt(False), "a.txt"))
+    assert ("Phòng Y tế", "lead", "Kiểm tra an toàn thực phẩm") in want
+    assert _roles(vnplan.parse_text(_with_table_txt(True), "b.txt")) == want
+    for name, build in (("c.docx", _with_table_docx), ("d.html", _with_table_html)):
+        f = tmp_path / name
+        build(f)
+        plan = vnplan.parse(f)
+        assert _roles(plan) == want, name
+        assert plan.metadata.signer.name == "Nguyễn Văn A"
+        assert [r.text for r in plan.metadata.recipients] == ["Bộ Y tế", "Lưu: VT"]

@@ -204,6 +204,8 @@ def _tsv_block(doc: Document, infos: list[LineInfo], i: int) -> tuple[list[_Row]
             continue
         if not _is_delimited(doc, info):
             break
+        if j > i and _closing_row(doc, info):
+            break  # "Nơi nhận:<TAB>TM. ỦY BAN NHÂN DÂN": the two-column closing after the table is not a row
         raw_rows.append((_split_delimited(doc, info.line.start, info.line.end), info.line.start, info.line.end))
         last = j
         j += 1
@@ -403,6 +405,12 @@ def _caption(doc: Document, infos: list[LineInfo], first: int, floor: int) -> Op
         if seen >= _MAX_LOOKBACK:
             return None
     return None
+
+
+def _closing_row(doc: Document, info: LineInfo) -> bool:
+    from vnplan.structure import layout as lay
+
+    return lay.is_closing_start(doc, info)
 
 
 def _in_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> bool:
