@@ -399,3 +399,20 @@ def test_enterprise_heading_list_leads():
     by_id = {a.id: a.name for a in plan.agencies}
     assert sorted((by_id[a.agency_id], a.role) for a in plan.assignments) == [
         ("Công ty Điện lực Nghệ An", "lead"), ("Viễn thông Nghệ An", "lead")]
+
+
+@pytest.mark.parametrize("item,expected", [
+    # item headings of a plan converted to markdown: the body closed by "**" is still a label
+    ("**1. Sở Y tế**\n- Tổng hợp báo cáo.", {("Sở Y tế", "lead", "- Tổng hợp báo cáo.")}),
+    ("**2. Phòng Tài chính - Kế hoạch**: Tham mưu bố trí kinh phí.",
+     {("Phòng Tài chính - Kế hoạch", "lead", "Tham mưu bố trí kinh phí.")}),
+    ("**3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện**\n- Vận động Nhân dân tham gia.",
+     {("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "lead", "- Vận động Nhân dân tham gia.")}),
+    ("**4. Công an tỉnh, Sở Giao thông vận tải:** Kiểm tra phương tiện.",
+     {("Công an tỉnh", "lead", "Kiểm tra phương tiện."), ("Sở Giao thông vận tải", "lead", "Kiểm tra phương tiện.")}),
+    ("5. **Trung tâm Y tế huyện**\n- Giám sát dịch.", {("Trung tâm Y tế huyện", "lead", "- Giám sát dịch.")}),
+])
+def test_markdown_item_headings(item, expected):
+    plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "md.txt")
+    by_id = {a.id: a.name for a in plan.agencies}
+    assert {(by_id[a.agency_id], a.role, a.task) for a in plan.assignments} == expected

@@ -199,12 +199,13 @@ def _states_aims(ctx: _Ctx, offset: int) -> bool:
 
 def _trim(doc: Document, lo: int, hi: int) -> Optional[Span]:
     text = doc.text[lo:hi]
-    if not text.strip():
+    if not text.strip(" \t\r\n*"):
         return None
-    return Span(lo + len(text) - len(text.lstrip()), lo + len(text.rstrip()))
+    # a markdown "**" closing a bold label ("**Sở Y tế:** Tham mưu ...") is no part of the task
+    return Span(lo + len(text) - len(text.lstrip(" \t\r\n*")), lo + len(text.rstrip()))
 
 
-_LABEL_TAIL = regex.compile(r"[\s,;.]*(?:\([^()\n]{0,60}\)[\s,;.]*)?(?:(?:và|các|những|có trách nhiệm|chịu trách nhiệm|thực hiện)(?!\p{L})[^:]{0,60})?$", regex.V1)
+_LABEL_TAIL = regex.compile(r"[\s,;.*]*(?:\([^()\n]{0,60}\)[\s,;.*]*)?(?:(?:và|các|những|có trách nhiệm|chịu trách nhiệm|thực hiện)(?!\p{L})[^:]{0,60})?$", regex.V1)
 
 
 def _heads(ctx: _Ctx, span: Span) -> tuple[list[Body], Optional[Span], bool]:
