@@ -416,3 +416,45 @@ def test_markdown_item_headings(item, expected):
     plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "md.txt")
     by_id = {a.id: a.name for a in plan.agencies}
     assert {(by_id[a.agency_id], a.role, a.task) for a in plan.assignments} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # labour, employment and social affairs: sector phrases capitalised on their first word only
+    ("Phòng Việc làm - An toàn lao động, Phòng Người có công",
+     ["Phòng Việc làm - An toàn lao động", "Phòng Người có công"]),
+    ("phối hợp với Trung tâm Lao động ngoài nước, Chi cục Phòng, chống tệ nạn xã hội",
+     ["Trung tâm Lao động ngoài nước", "Chi cục Phòng, chống tệ nạn xã hội"]),
+    ("Phòng Bảo vệ, chăm sóc trẻ em và Bình đẳng giới", ["Phòng Bảo vệ, chăm sóc trẻ em và Bình đẳng giới"]),
+    # a department's own units
+    ("4. Thanh tra Sở, Văn phòng Sở", ["Thanh tra Sở", "Văn phòng Sở"]),
+    # vocational schools and a named class of them
+    ("6. Các cơ sở giáo dục nghề nghiệp trên địa bàn tỉnh", ["Các cơ sở giáo dục nghề nghiệp trên địa bàn tỉnh"]),
+    ("Trường Cao đẳng nghề Sóc Sơn; các trường cao đẳng, trung cấp trên địa bàn",
+     ["Trường Cao đẳng nghề Sóc Sơn", "các trường cao đẳng, trung cấp trên địa bàn"]),
+    ("- 100% cơ sở giáo dục nghề nghiệp công lập tự chủ tài chính", []),
+    # protected areas and forest owners
+    ("Đề nghị Ban Quản lý Khu bảo tồn thiên nhiên Kim Hỷ", ["Ban Quản lý Khu bảo tồn thiên nhiên Kim Hỷ"]),
+    ("Ban Quản lý Vườn quốc gia Cúc Phương, Ban Quản lý rừng phòng hộ Tĩnh Túc",
+     ["Ban Quản lý Vườn quốc gia Cúc Phương", "Ban Quản lý rừng phòng hộ Tĩnh Túc"]),
+    # merged provincial broadcaster and newspaper: one body
+    ("Đề nghị Đài Phát thanh - Truyền hình và Báo Bình Phước", ["Đài Phát thanh - Truyền hình và Báo Bình Phước"]),
+    ("Báo và Phát thanh, Truyền hình Lâm Đồng; Sở Văn hóa, Thể thao và Du lịch",
+     ["Báo và Phát thanh, Truyền hình Lâm Đồng", "Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Đài Phát thanh - Truyền hình tỉnh và Báo Gia Lai", ["Đài Phát thanh - Truyền hình tỉnh", "Báo Gia Lai"]),
+])
+def test_round8_body_forms(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("heading", [
+    "5. Các sở, ban, ngành tỉnh; Ủy ban nhân dân các huyện, thị xã, thành phố",
+    "5. Các phòng, ban, ngành huyện; UBND các xã, thị trấn",
+    "5. Các cơ quan, đơn vị cấp tỉnh, Ủy ban nhân dân cấp huyện",
+])
+def test_generic_plural_with_level_opens_heading(heading):
+    """A generic plural carrying its level opens the heading list; the body after it leads."""
+    plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + heading + "\n- Xây dựng kế hoạch của địa phương.\n",
+                             "g.txt")
+    by_id = {a.id: a.name for a in plan.agencies}
+    got = [(by_id[a.agency_id], a.role) for a in plan.assignments]
+    assert len(got) == 1 and got[0][1] == "lead" and got[0][0].startswith("Ủy ban nhân dân")
