@@ -68,6 +68,13 @@ def test_normalise_issuer(raw, expected):
     (["UBND TỈNH LÀO CAI", "SỞ Y TẾ"], "Sở Y tế tỉnh Lào Cai"),
     (["UBND HUYỆN MƯỜNG KHƯƠNG", "UBND THỊ TRẤN MƯỜNG KHƯƠNG"], "Ủy ban nhân dân thị trấn Mường Khương"),
     (["ỦY BAN NHÂN DÂN", "PHƯỜNG PHÚC ĐỒNG"], "Ủy ban nhân dân phường Phúc Đồng"),
+    # "Xã hội" in a sector body's name is no commune: the body takes its parent's place
+    (["UBND TỈNH BẮC GIANG", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"],
+     "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Giang"),
+    (["UBND HUYỆN BA VÌ", "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"],
+     "Phòng Lao động - Thương binh và Xã hội huyện Ba Vì"),
+    (["UBND TỈNH NGHỆ AN", "SỞ LAO ĐỘNG - TB&XH"], "Sở Lao động - Thương binh và Xã hội tỉnh Nghệ An"),
+    (["UBND HUYỆN ĐÔNG ANH", "PHÒNG GD&ĐT"], "Phòng Giáo dục và Đào tạo huyện Đông Anh"),
 ])
 def test_issuer_split_over_header_lines(parts, expected):
     assert join_header_parts(parts) == expected
@@ -270,6 +277,26 @@ def test_markdown_plan_converted_from_docx():
         ("V", "TỔ CHỨC THỰC HIỆN", "to_chuc_thuc_hien")]
     assert [(c.id, c.kind) for c in plan.sections[0].children] == [("I.1", "muc_dich"), ("I.2", "yeu_cau")]
     assert plan.sections[-1].span.end <= m.layout.closing.start
+
+
+@pytest.mark.parametrize("parent,body,issuer", [
+    ("UBND TỈNH BẮC GIANG", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Giang"),
+    ("UBND HUYỆN YÊN THẾ", "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+     "Phòng Lao động - Thương binh và Xã hội huyện Yên Thế"),
+    ("ỦY BAN NHÂN DÂN TỈNH KON TUM", "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN",
+     "Sở Nông nghiệp và Phát triển nông thôn tỉnh Kon Tum"),
+])
+def test_markdown_header_of_a_department_plan(parent, body, issuer):
+    """A department's plan converted to markdown: bold issuer lines under their parent, an
+    italic place-and-date line, a '#' document type."""
+    text = (f"**{parent}**\n**{body}**\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n**Độc lập - Tự do - Hạnh phúc**\n\n"
+            "Số: 45/KH-SLĐTBXH\n\n*Bắc Giang, ngày 10 tháng 4 năm 2024*\n\n# KẾ HOẠCH HÀNH ĐỘNG\n\n"
+            "**Phát triển thị trường lao động năm 2024**\n\n## I. MỤC TIÊU\n\nĐạt 5%.\n")
+    m = vnplan.parse_text(text, name="md.txt").metadata
+    assert m.issuer == issuer
+    assert (m.doc_type, m.number, m.date.year, m.date.month, m.date.day) == ("KẾ HOẠCH HÀNH ĐỘNG", "45/KH-SLĐTBXH",
+                                                                            2024, 4, 10)
+    assert m.title == "Phát triển thị trường lao động năm 2024"
 
 
 @pytest.mark.parametrize("sentence,place,issuer", [

@@ -135,9 +135,21 @@ def ends_with_admin_unit(name: str) -> bool:
     return any(words[-len(u):] == u for u in _admin_units() if len(words) >= len(u))
 
 
+@lru_cache(maxsize=1)
+def _not_units() -> list[list[str]]:
+    return [key(u).split() for u in _data().get("not_admin_units", [])]
+
+
+def _unit_at(words: list[str], i: int) -> Optional[list[str]]:
+    """The admin unit starting at word ``i``, unless a look-alike (``Xã hội``) starts there."""
+    unit = _match_words(words, i, _admin_units())
+    return None if unit is None or _match_words(words, i, _not_units()) else unit
+
+
 def has_admin_unit(name: str) -> bool:
+    """``UBND TỈNH LÀO CAI`` has one; ``SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`` has none."""
     words = key(name).split()
-    return any(_match_words(words, i, _admin_units()) for i in range(len(words)))
+    return any(_unit_at(words, i) for i in range(len(words)))
 
 
 def starts_with_body(name: str) -> bool:
@@ -159,7 +171,7 @@ def join_header_parts(parts: list[str]) -> Optional[str]:
         if has_admin_unit(parts[-1]):  # "UBND HUYỆN X" / "UBND THỊ TRẤN Y": the lower body issues
             return normalise_issuer(parts[-1])
         words = expand(parts[0]).split()
-        place = next(i for i in range(len(words)) if _match_words(words, i, _admin_units()))
+        place = next(i for i in range(len(words)) if _unit_at(words, i))
         return normalise_issuer(parts[-1] + " " + " ".join(words[place:]))
     return normalise_issuer(" ".join(parts))
 
