@@ -266,3 +266,20 @@ def test_event_sizes_coverage_and_round_the_clock_are_no_targets(text):
 def test_compound_counted_nouns(text, unit):
     got = _facts(text, target_section=True)
     assert [u for *_, u, _d in got] == [unit]
+
+
+@pytest.mark.parametrize("text, unit", [
+    # round 8 (forestry, training, administrative reform, health): compound counted
+    # nouns, and a per-N denominator that is no population ("/10.000 hồ sơ")
+    ("Xây dựng mới 06 chòi canh lửa tại các khu rừng trọng điểm.", "chòi canh lửa"),
+    ("Sản xuất 500.000 cây giống keo lai mô đạt tiêu chuẩn.", "cây giống"),
+    ("Biên soạn 20 bài giảng điện tử và 08 giáo trình dùng chung.", "bài giảng"),
+    ("Kiểm tra công tác văn thư tại ít nhất 15 cơ quan, đơn vị.", "cơ quan"),
+    ("Giải quyết hồ sơ đăng ký kinh doanh không quá 03 ngày làm việc.", "ngày làm việc"),
+    ("Số phản ánh về thủ tục hành chính dưới 5 phản ánh/10.000 hồ sơ.", "phản ánh/10.000 hồ sơ"),
+    ("Kết nối, chia sẻ dữ liệu với 10 hệ thống thông tin chuyên ngành.", "hệ thống"),
+    ("Bồi dưỡng kỹ năng số cho 80 nhà giáo dạy nghề.", "nhà giáo"),
+])
+def test_round8_compound_counted_nouns(text, unit):
+    got = _facts(text, target_section=True)
+    assert [u for *_, u, _d in got][:1] == [unit]
