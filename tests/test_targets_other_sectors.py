@@ -283,3 +283,49 @@ def test_compound_counted_nouns(text, unit):
 def test_round8_compound_counted_nouns(text, unit):
     got = _facts(text, target_section=True)
     assert [u for *_, u, _d in got][:1] == [unit]
+
+
+@pytest.mark.parametrize("text", [
+    # support, allowance and loan norms with what they pay for between the norm and the amount
+    "Mức hỗ trợ chi phí đào tạo tối đa 04 triệu đồng/người/khóa học.",
+    "Thực hiện mức chi hỗ trợ cho công chức làm việc tại Bộ phận Một cửa 500.000 đồng/người/tháng.",
+    "Mức cho vay đối với người lao động đi làm việc ở nước ngoài tối đa 100 triệu đồng/người.",
+    "Mức hỗ trợ trồng rừng sản xuất 8 triệu đồng/ha.",
+    # who is covered: firm size, a skill grade, whom a measure favours, a plant's height
+    "Hướng dẫn doanh nghiệp sử dụng từ 10 lao động trở lên khai báo tình hình sử dụng lao động.",
+    "Ưu tiên tuyển dụng giáo viên có trình độ kỹ năng nghề bậc 3 trở lên.",
+    "Ưu tiên hỗ trợ cộng đồng dân cư thôn có trên 200 ha rừng được giao quản lý.",
+    "Ưu tiên các xã có từ 30% hộ nghèo trở lên.",
+    "Cây giống đưa đi trồng phải có chiều cao từ 30 cm trở lên.",
+    # the size of what must not happen (forestry, environment)
+    "Không để xảy ra tình trạng phá rừng trái phép với diện tích trên 0,5 ha tại một điểm.",
+    "Không để phát sinh điểm tồn đọng rác thải quá 2 ngày.",
+    # a reference to an appendix
+    "Chỉ tiêu cụ thể của từng xã tại Biểu số 01 kèm theo.",
+    "Danh mục nhiệm vụ tại Phụ lục số 2 kèm theo Kế hoạch này.",
+])
+def test_round8_norms_thresholds_and_references_are_no_targets(text):
+    assert _facts(text, target_section=True) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a revenue reached, with a comparator after "đạt", is a target value, not budget
+    ("Thu tiền dịch vụ môi trường rừng đạt trên 7 tỷ đồng.", [(">", 7, None, None, "tỷ đồng", None)]),
+    ("Doanh thu từ du lịch cộng đồng đạt khoảng 120 tỷ đồng.", [("=", 120, None, None, "tỷ đồng", None)]),
+    # an average height reached stays a target; a share beside a threshold too
+    ("Chiều cao trung bình của thanh niên 18 tuổi đạt 168 cm.", [("=", 168, None, None, "cm", None)]),
+    ("100% doanh nghiệp sử dụng từ 10 lao động trở lên khai báo sử dụng lao động.", [
+        ("=", 100, None, None, "%", None)]),
+    ("Tăng ít nhất 03 bậc so với năm 2024.", [(">=", 3, None, None, "bậc", "increase")]),
+])
+def test_round8_values_next_to_traps(text, expected):
+    assert _facts(text, target_section=True) == expected
+
+
+def test_round8_revenue_reached_is_no_budget():
+    from vnplan.model import Section
+    text = "Thu tiền dịch vụ môi trường rừng đạt trên 7 tỷ đồng."
+    doc = _doc(text)
+    sec = Section(id="II", number="II", title="MỤC TIÊU", kind="muc_tieu", level=1, span=Span(0, len(text)),
+                  heading_span=Span(0, 0))
+    assert get_budget(doc, [sec]) == []
