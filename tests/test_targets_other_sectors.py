@@ -329,3 +329,22 @@ def test_round8_revenue_reached_is_no_budget():
     sec = Section(id="II", number="II", title="MỤC TIÊU", kind="muc_tieu", level=1, span=Span(0, len(text)),
                   heading_span=Span(0, 0))
     assert get_budget(doc, [sec]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deadline of response written "chậm nhất (sau / là) N" (fire, health, administration)
+    ("Khi xảy ra cháy rừng, lực lượng tại chỗ có mặt tại hiện trường chậm nhất sau 30 phút.", [
+        ("<=", 30, None, None, "phút", None)]),
+    ("Trả kết quả xét nghiệm chậm nhất là 24 giờ kể từ khi nhận mẫu.", [("<=", 24, None, None, "giờ", None)]),
+    ("Giải quyết hồ sơ chậm nhất 05 ngày làm việc.", [("<=", 5, None, None, "ngày làm việc", None)]),
+    # a bare "giảm" / "tăng" right before a count in a task (administration, agriculture, culture)
+    ("Sắp xếp giảm 08 đơn vị sự nghiệp công lập.", [("=", 8, None, None, "đơn vị", "decrease")]),
+    ("Tinh giản, cắt giảm 12 thủ tục hành chính nội bộ.", [("=", 12, None, None, "thủ tục", "decrease")]),
+    ("Phát triển tăng thêm 15 hợp tác xã nông nghiệp.", [("=", 15, None, None, "hợp tác xã", "increase")]),
+])
+def test_round8_deadline_cue_and_bare_change_before_a_count(text, expected):
+    assert _facts(text) == expected
+
+
+def test_round8_duration_without_a_cue_is_still_no_target():
+    assert _facts("Tổ chức tập huấn trong 3 ngày cho cán bộ kiểm lâm.") == []
