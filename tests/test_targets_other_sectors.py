@@ -348,3 +348,31 @@ def test_round8_deadline_cue_and_bare_change_before_a_count(text, expected):
 
 def test_round8_duration_without_a_cue_is_still_no_target():
     assert _facts("Tổ chức tập huấn trong 3 ngày cho cán bộ kiểm lâm.") == []
+
+
+@pytest.mark.parametrize("part, sub1, sub2", [
+    ("Phần II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP NĂM 2025", "I- MỤC TIÊU", "II- NHIỆM VỤ VÀ GIẢI PHÁP"),
+    ("PHẦN THỨ HAI\nMỤC TIÊU, NHIỆM VỤ NĂM 2025", "I. MỤC TIÊU", "II. NHIỆM VỤ, GIẢI PHÁP"),
+    ("B. MỤC TIÊU VÀ NHIỆM VỤ", "1. Chỉ tiêu", "2. Giải pháp"),
+])
+def test_task_section_inside_a_part_of_aims_holds_tasks(part, sub1, sub2):
+    """The innermost section that says what it holds decides: an activity count in the
+    tasks of a part titled 'MỤC TIÊU, NHIỆM VỤ ...' is no target; counts with a cue are."""
+    import vnplan
+    text = (f"KẾ HOẠCH\nPhát triển du lịch năm 2025\n\n{part}\n{sub1}\n- Đón 2.000 lượt khách.\n"
+            f"{sub2}\n- Tổ chức 12 buổi tuyên truyền tại các thôn.\n- Tu bổ, tôn tạo 05 di tích.\n"
+            "- Duy trì hoạt động của 20 câu lạc bộ văn nghệ.\n- Sản xuất, cung ứng 300.000 cây giống.\n")
+    got = [(t.value, t.unit) for t in vnplan.parse_text(text, "p.txt").targets]
+    assert got == [(2000, "lượt khách"), (5, "di tích"), (20, "câu lạc bộ"), (300000, "cây giống")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # heritage, tourism and supply outputs in task sections
+    ("Trùng tu 03 đình làng đã được xếp hạng di tích.", [("=", 3, None, None, "đình", None)]),
+    ("Phục dựng 02 lễ hội truyền thống của đồng bào Tày, Nùng.", [("=", 2, None, None, "lễ hội", None)]),
+    ("Hình thành 04 điểm du lịch cộng đồng tại các bản.", [("=", 4, None, None, "điểm", None)]),
+    ("Cung ứng 1.500 tấn giống lúa xác nhận cho nông dân.", [("=", 1500, None, None, "tấn", None)]),
+    ("Duy trì hoạt động của 35 tổ bảo vệ rừng cộng đồng.", [("=", 35, None, None, "tổ", "maintain")]),
+])
+def test_round8_output_and_maintain_cues(text, expected):
+    assert _facts(text) == expected

@@ -14,7 +14,15 @@ def is_status_section(secs: list[Section], v: Vocab) -> bool:
 
 
 def is_target_section(secs: list[Section], v: Vocab) -> bool:
-    return any(s.kind in v.target_kinds or v.target_title.search(keyof(s.title)) for s in secs)
+    """Whether the innermost section that says what it holds states targets: a task section
+    inside a part of aims ("Phần II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP" > "II- NHIỆM VỤ VÀ
+    GIẢI PHÁP") holds tasks, not targets."""
+    for s in reversed(secs):
+        if s.kind in v.target_kinds or v.target_title.search(keyof(s.title)):
+            return True
+        if s.kind in v.task_kinds:
+            return False
+    return False
 
 
 def skip_regions(doc: Document, sections: list[Section], metadata: Optional[Metadata]) -> list[Span]:

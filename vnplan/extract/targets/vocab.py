@@ -80,6 +80,7 @@ class Vocab:
     index_header: "regex.Pattern[str]"
     unit_column_words: tuple
     baseline_word: "regex.Pattern[str]"
+    task_kinds: frozenset = frozenset()
 
     def direction_of(self, phrase: str) -> str:
         """Direction (increase / decrease / maintain) of a matched direction phrase."""
@@ -178,6 +179,7 @@ def vocab() -> Vocab:
         index_header=rx(rf"^(?:{alternation(cues['table_index_headers'])})$"),
         unit_column_words=tuple(keyof(p) for p in cues["table_unit_column_words"]),
         baseline_word=rx(alternation(cues["baseline"])),
+        task_kinds=frozenset(cues.get("task_kinds", [])),
     )
 
 
