@@ -376,3 +376,37 @@ def test_task_section_inside_a_part_of_aims_holds_tasks(part, sub1, sub2):
 ])
 def test_round8_output_and_maintain_cues(text, expected):
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count further than the window from the output / service verb opening its clause
+    # (labour, education, health, digital, agriculture)
+    ("Đào tạo trình độ sơ cấp và đào tạo dưới 03 tháng cho khoảng 8.000 lao động nông thôn.", [
+        ("=", 8000, None, None, "lao động", None)]),
+    ("Giải quyết cho vay vốn từ Quỹ quốc gia về việc làm cho khoảng 1.500 lao động.", [
+        ("=", 1500, None, None, "lao động", None)]),
+    ("Bồi dưỡng chuyên môn, nghiệp vụ về chăm sóc sức khỏe ban đầu cho 250 nhân viên y tế thôn, bản.", [
+        ("=", 250, None, None, "nhân viên y tế", None)]),
+    ("Đầu tư, nâng cấp cơ sở vật chất, thiết bị dạy học cho 06 trường trung học cơ sở.", [
+        ("=", 6, None, None, "trường", None)]),
+    ("Hoàn thành kết nối, chia sẻ dữ liệu dân cư với 15 hệ thống thông tin chuyên ngành.", [
+        ("=", 15, None, None, "hệ thống", None)]),
+    ("Kết hợp thanh tra; cử 20 giáo viên đi đào tạo ở nước ngoài.", [("=", 20, None, None, "giáo viên", None)]),
+    ("a) Hỗ trợ giống, vật tư và hướng dẫn kỹ thuật cho khoảng 300 hộ trồng cây ăn quả.", [
+        ("=", 300, None, None, "hộ", None)]),
+])
+def test_round8_clause_opening_output_and_service_verbs(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # where or to whom, not what: no target even in a clause opened by an output verb
+    "Lắp đặt ki-ốt tra cứu thông tin thủ tục hành chính tại 11 Bộ phận Một cửa cấp huyện.",
+    "Xây dựng chỉ tiêu kế hoạch năm 2025 giao 14 phường thực hiện.",
+    "Nâng cấp đường giao thông nông thôn ở 05 thôn đặc biệt khó khăn.",
+    # an activity opened by another verb stays an activity
+    "Tổ chức 20 hội nghị tư vấn, tuyển chọn lao động tại các huyện.",
+    "Tổ chức 20 lớp bơi cho 1.000 em học sinh.",
+])
+def test_round8_clause_opening_keeps_places_and_activities_out(text):
+    assert _facts(text) == []

@@ -62,6 +62,10 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         cue = val.comparator != "="
         window = " ".join(k[max(0, val.lead - WINDOW):val.lead].split()[-v.achievement_window:])
         achieved = bool(v.achievement.search(window) or v.output.search(window))
+        if not achieved:  # "Đào tạo trình độ sơ cấp ... cho khoảng 12.000 lao động": the clause's verb
+            cs = max(k.rfind(";", 0, val.lead), k.rfind(":", 0, val.lead)) + 1
+            achieved = bool(v.clause_opening.match(k[cs:val.lead].lstrip(TRIM))) \
+                and not v.clause_opening_not_after.search(k, cs, val.lead)
         change = bool(v.decrease_before.search(k[max(0, val.lead - 40):val.lead])
                       or v.increase_before.search(k[max(0, val.lead - 40):val.lead])
                       or v.maintain_before.search(k[max(0, val.lead - 40):val.lead]))

@@ -81,6 +81,8 @@ class Vocab:
     unit_column_words: tuple
     baseline_word: "regex.Pattern[str]"
     task_kinds: frozenset = frozenset()
+    clause_opening: "regex.Pattern[str]" = regex.compile(r"(?!)")
+    clause_opening_not_after: "regex.Pattern[str]" = regex.compile(r"(?!)")
 
     def direction_of(self, phrase: str) -> str:
         """Direction (increase / decrease / maintain) of a matched direction phrase."""
@@ -180,6 +182,11 @@ def vocab() -> Vocab:
         unit_column_words=tuple(keyof(p) for p in cues["table_unit_column_words"]),
         baseline_word=rx(alternation(cues["baseline"])),
         task_kinds=frozenset(cues.get("task_kinds", [])),
+        # a clause opened by an output or service verb (after an item number and at most one
+        # verb before a comma: "Đầu tư, nâng cấp ... cho 04 trường")
+        clause_opening=rx(rf"^(?:(?:[a-zđ]\)|\d{{1,2}}(?:\.\d{{1,2}})*[.)])\s*)?(?:\p{{L}}+(?:\s+\p{{L}}+){{0,2}},\s*)?"
+                          rf"(?:{alternation(cues['output_cues'] + cues.get('clause_opening_cues', []))})(?!\p{{L}})"),
+        clause_opening_not_after=rx(rf"(?<!\p{{L}})(?:{alternation(cues.get('clause_opening_not_after', []))})\s*$"),
     )
 
 
