@@ -38,11 +38,11 @@ MIN_DEADLINES = 0.9
 # above; once fixed, the round leaves FIRST_RUN and joins them. Round 7
 # (``fresh_an_toan_thuc_pham_cai_be``, ``fresh_phong_chong_thien_tai_ha_tinh``; first
 # run 0.875 / 0.828 / 1.000 / 0.864 / 0.800 / 0.900) has been fixed and left it.
-# Round 8 (employment Bắc Giang, forest Na Rì, administrative reform Bình Phước) is on
-# its first run: 0.698 / 0.703 / 0.974 / 0.567 / 0.857 / 0.714.
-FIRST_RUN: set[str] = {"fresh_viec_lam_bac_giang", "fresh_bao_ve_rung_na_ri",
-                       "fresh_cai_cach_hanh_chinh_binh_phuoc"}
-MIN_FIRST_RUN = dict(lead=0.65, role=0.65, standing=0.95, items=0.50, rows=0.80, due=0.65)
+# Round 8 (employment Bắc Giang, forest Na Rì, administrative reform Bình Phước; first run
+# 0.698 / 0.703 / 0.974 / 0.567 / 0.857 / 0.714, held then to the floors below) has been
+# fixed and left it too.
+FIRST_RUN: set[str] = set()
+MIN_FIRST_RUN = dict(lead=0.85, role=0.80, standing=0.95, items=0.85, rows=0.75, due=0.85)
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +153,7 @@ def test_heldout_agencies(heldout):
     groups = {
         "first four (informed fixes)": {k: v for k, v in measures.items() if not k.startswith("fresh_")},
         "fresh (written after fixes)": {k: v for k, v in measures.items() if k.startswith("fresh_")},
-        "round 8 (first run)": {k: v for k, v in measures.items() if k in FIRST_RUN},
+        "current round (first run)": {k: v for k, v in measures.items() if k in FIRST_RUN},
         "ALL": measures,
     }
     for label, ms in groups.items():
