@@ -556,6 +556,7 @@ class _Trigger:
         self.abbreviated = re.compile(rf"(?<![^\W_])(?:{alts((a,) for a in self.abbreviations)})")
         self.names = re.compile(rf"(?<![^\W_])(?:{alts(n for n in names if n)})(?![^\W_])") if any(names) else None
         before = {"các", "những"} | {p[-1] for p in v.prefixes if p}
+        self.before_reach = max(map(len, before))
         self.plural_before = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}\d])(?:{'|'.join(map(regex.escape, sorted(before)))})\s*$", regex.V1)
         self.next_word = regex.compile(r"\s*([\p{L}\p{M}\d]+(?:[&\-–/][\p{L}\p{M}\d]+)*)", regex.V1)
@@ -566,8 +567,11 @@ class _Trigger:
             return True
         for m in self.types.finditer(k):
             a, b = m.span(1)
+            j = a  # the plural or prefix word before the type, across any white space
+            while j > 0 and k[j - 1].isspace():
+                j -= 1
             if text[a].isupper() or " ".join(m.group(1).split()) in self.levelled \
-                    or self.plural_before.search(k, 0, a):
+                    or self.plural_before.search(k, max(0, j - self.before_reach - 1), a):
                 return True
             nxt = self.next_word.match(text, b)
             if nxt and (nxt.group(1)[0].isupper() or nxt.group(1) in self.abbreviations):
