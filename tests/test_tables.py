@@ -282,3 +282,46 @@ def test_flattened_numbering_runs_on_across_roman_groups():
         ["I", "Thu gom"], ["1", "Mua thùng rác"], ["II", "Tuyên truyền"], ["2", "Phát sóng chuyên mục môi trường"]]
     names = {a.name: a.roles for a in plan.agencies}
     assert names.get("Trung tâm Dịch vụ nông nghiệp huyện") == ["cooperate"]
+
+
+TABLE_THEN_TABBED_CLOSING = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ CẦN THƠ
+Số: 89/KH-UBND
+Cần Thơ, ngày 15 tháng 3 năm 2024
+
+KẾ HOẠCH
+Thực hiện chương trình y tế năm 2024
+
+I. MỤC TIÊU
+Nội dung.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế
+Chủ trì, phối hợp với các đơn vị triển khai thực hiện Kế hoạch này.
+
+STT\tNội dung\tĐơn vị chủ trì\tThời gian
+1\tTổ chức tiêm chủng mở rộng\tTrung tâm Y tế quận\tNăm 2024
+2\tKiểm tra an toàn thực phẩm\tPhòng Y tế\tQuý II/2024
+{closing}"""
+
+TABBED_CLOSINGS = {
+    "tabbed": "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- Bộ Y tế;\tKT. CHỦ TỊCH\n- Lưu: VT.\tPHÓ CHỦ TỊCH\n\nNguyễn Văn A\n",
+    "tabbed, blank lines": "\nNơi nhận:\tTM. ỦY BAN NHÂN DÂN\n\n- Bộ Y tế;\tKT. CHỦ TỊCH\n\n"
+                           "- Lưu: VT.\tPHÓ CHỦ TỊCH\n\nNguyễn Văn A\n",
+    "plain Nơi nhận, tabbed items": "Nơi nhận:\n- Bộ Y tế;\tKT. CHỦ TỊCH\n- Lưu: VT.\tPHÓ CHỦ TỊCH\n\nNguyễn Văn A\n",
+}
+
+
+@pytest.mark.parametrize("closing", TABBED_CLOSINGS.values(), ids=TABBED_CLOSINGS.keys())
+def test_side_by_side_closing_ends_the_table_before_it(closing):
+    """pdfplumber and .txt files put 'Nơi nhận:' and 'TM. ỦY BAN NHÂN DÂN' on one
+    tabbed line right under the last table: that line is the closing, not a row."""
+    plan = vnplan.parse_text(TABLE_THEN_TABBED_CLOSING.format(closing=closing), "x.txt")
+    (t,) = plan.tables
+    assert [_cells(r)[1] for r in t.body] == ["Tổ chức tiêm chủng mở rộng", "Kiểm tra an toàn thực phẩm"]
+    assert "Nơi nhận" not in plan.text[t.span.start:t.span.end]
+    by_id = {a.id: a.name for a in plan.agencies}
+    leads = [(by_id[a.agency_id], a.task, a.deadline.text if a.deadline else None) for a in plan.assignments]
+    assert leads[1:] == [("Trung tâm Y tế quận", "Tổ chức tiêm chủng mở rộng", "Năm 2024"),
+                         ("Phòng Y tế", "Kiểm tra an toàn thực phẩm", "Quý II/2024")]
+    assert plan.metadata.signer.name == "Nguyễn Văn A"
+    assert [r.text for r in plan.metadata.recipients] == ["Bộ Y tế", "Lưu: VT"]

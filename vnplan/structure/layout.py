@@ -76,6 +76,13 @@ def _is_closing_start(doc: Document, info: LineInfo) -> bool:
         k = key(text)
     else:
         text, k = _line_and_key(doc, info)
+    return is_closing_text(text, k)
+
+
+def is_closing_text(text: str, k: Optional[str] = None) -> bool:
+    """A line or cell that opens the closing block (see :func:`is_closing_start`);
+    ``k``: its matching key when already at hand."""
+    k = key(text) if k is None else k
     if _NOI_NHAN.match(k):  # not "Nơi nhận hồ sơ: ..."
         return True
     if len(text) <= _SHORT_LINE and _closing_re().match(k):

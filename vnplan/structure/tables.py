@@ -27,6 +27,7 @@ import regex
 from vnplan import patterns
 from vnplan.model import Cell, Document, Row, Section, Span, Table, section_at
 from vnplan.structure.lines import LineInfo
+from vnplan.structure.lines import cells as line_cells
 from vnplan.text.normalise import key
 
 _TASK_HEADER = regex.compile(r"(?:nội dung|nhiệm vụ|giải pháp|hoạt động|tên|chỉ tiêu)")
@@ -193,7 +194,13 @@ def _header_count(rows: list[_Row]) -> int:
 
 
 def _tsv_block(doc: Document, infos: list[LineInfo], i: int) -> tuple[list[_Row], int, int]:
-    """Rows of the delimited table starting at line ``i``; its last line; header rows."""
+    """Rows of the delimited table starting at line ``i``; its last line; header rows.
+
+    The table ends at the closing block: a side-by-side ``Nơi nhận:<TAB>TM.
+    ỦY BAN NHÂN DÂN`` line after it is the signature, not a row. (A block
+    that opens with such a line is the tabbed closing itself, read whole and
+    left out by :func:`_find`.)
+    """
     n = len(infos)
     raw_rows: list[tuple[list[Cell], int, int]] = []
     j, last = i, i
@@ -408,15 +415,17 @@ def _caption(doc: Document, infos: list[LineInfo], first: int, floor: int) -> Op
 
 
 def _closing_row(doc: Document, info: LineInfo) -> bool:
+    """A line of the closing block: ``Nơi nhận:``/``TM.``/``KT.`` in any of its
+    cells (``- Như trên;<TAB>KT. CHỦ TỊCH`` under a plain ``Nơi nhận:`` line)."""
     from vnplan.structure import layout as lay
 
-    return lay.is_closing_start(doc, info)
+    if lay.is_closing_start(doc, info):
+        return True
+    return info.kind == "table" and any(lay.is_closing_text(c.text) for c in line_cells(doc, info.line))
 
 
 def _in_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> bool:
-    from vnplan.structure import layout as lay
-
-    return any(lay.is_closing_start(doc, infos[k]) for k in range(lo, hi + 1))
+    return any(_closing_row(doc, infos[k]) for k in range(lo, hi + 1))
 
 
 @dataclass
