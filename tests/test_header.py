@@ -35,6 +35,12 @@ def test_parse_number(line, expected):
     ("TP. Hồ Chí Minh, ngày 05 tháng 3 năm 2022", "TP. Hồ Chí Minh", (2022, 3, 5)),
     ("Lào Cai, ngày   tháng   năm", "Lào Cai", (None, None, None)),
     ("Đà Nẵng, ngày 15/4/2023", "Đà Nẵng", (2023, 4, 15)),
+    # numbered wards and districts, one-letter names
+    ("Phường 1, ngày 3 tháng 1 năm 2023", "Phường 1", (2023, 1, 3)),
+    ("Quận 3, ngày 20 tháng 10 năm 2022", "Quận 3", (2022, 10, 20)),
+    ("Quận 10, ngày 05/6/2024", "Quận 10", (2024, 6, 5)),
+    ("A, ngày 3 tháng 1 năm 2023", "A", (2023, 1, 3)),
+    ("ngày 3 tháng 1 năm 2023", None, (2023, 1, 3)),
 ])
 def test_parse_date(line, place, date):
     got_place, got = parse_date(line)
@@ -372,3 +378,12 @@ def test_draft_and_urgency_marks_are_not_the_issuer():
     m = vnplan.parse_text(text).metadata
     assert m.issuer == "Ủy ban nhân dân huyện Ba Vì"
     assert (m.number, m.symbol, m.place, m.date.month) == (None, "KH-UBND", "Ba Vì", 6)
+
+
+def test_numbered_ward_in_header_block():
+    text = ("UBND PHƯỜNG 1\nSố: 15/KH-UBND\nPhường 1, ngày 3 tháng 1 năm 2023\nKẾ HOẠCH\n"
+            "Triển khai tiêm chủng năm 2023\n\nI. MỤC TIÊU\nNội dung.\n")
+    m = vnplan.parse_text(text, "x.txt").metadata
+    assert m.place == "Phường 1"
+    assert (m.date.year, m.date.month, m.date.day) == (2023, 1, 3)
+    assert m.number == "15/KH-UBND"

@@ -29,11 +29,14 @@ _CLAUSE_PUNCT = regex.compile(r"[,;:]")
 _NUMBER = regex.compile(
     r"^số\s{0,3}:?\s{0,5}(?P<digits>\d{1,6}(?:\s?/\s?\d{4})?)?[\s.…_]{0,20}"
     r"(?P<sep>[/\-])?\s{0,3}(?P<symbol>[\p{L}][\p{L}\d&]*(?:\s?[\-/]\s?[\p{L}\d&]+){0,4})", regex.V1)
+# The place: words, maybe a one-letter name ("A") or a numbered ward or
+# district ("Phường 1", "Quận 10"); never a number alone.
+_PLACE = r"(?P<place>\p{L}[^\d,;:]{0,59}?(?:\s\d{1,2})?)"
 _DATE = regex.compile(
-    r"^(?:(?P<place>[^\d,;:]{2,60}?)\s*,\s*)?ngày[\s.…_]{0,20}(?P<d>\d{1,2})?[\s.…_]{0,20}"
+    r"^(?:" + _PLACE + r"\s*,\s*)?ngày[\s.…_]{0,20}(?P<d>\d{1,2})?[\s.…_]{0,20}"
     r"tháng[\s.…_]{0,20}(?P<m>\d{1,2})?[\s.…_]{0,20}năm[\s.…_]{0,20}(?P<y>\d{4})?", regex.V1)
 _DATE_NUMERIC = regex.compile(
-    r"^(?:(?P<place>[^\d,;:]{2,60}?)\s*,\s*)?ngày\s{0,3}(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>\d{4})",
+    r"^(?:" + _PLACE + r"\s*,\s*)?ngày\s{0,3}(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>\d{4})",
     regex.V1)
 _SEPARATOR = regex.compile(r"^[\s\-_=*.~–—]+$")
 
