@@ -81,6 +81,12 @@ def test_normalise_issuer(raw, expected):
      "Phòng Lao động - Thương binh và Xã hội huyện Ba Vì"),
     (["UBND TỈNH NGHỆ AN", "SỞ LAO ĐỘNG - TB&XH"], "Sở Lao động - Thương binh và Xã hội tỉnh Nghệ An"),
     (["UBND HUYỆN ĐÔNG ANH", "PHÒNG GD&ĐT"], "Phòng Giáo dục và Đào tạo huyện Đông Anh"),
+    # the lower (issuing) body's name over two lines, under its parent
+    (["UBND HUYỆN MƯỜNG KHƯƠNG", "UBND THỊ TRẤN", "MƯỜNG KHƯƠNG"], "Ủy ban nhân dân thị trấn Mường Khương"),
+    (["ỦY BAN NHÂN DÂN", "HUYỆN MƯỜNG KHƯƠNG", "UBND THỊ TRẤN", "MƯỜNG KHƯƠNG"],
+     "Ủy ban nhân dân thị trấn Mường Khương"),
+    (["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"], "Sở Giáo dục và Đào tạo tỉnh Lào Cai"),
+    (["ỦY BAN NHÂN DÂN HUYỆN", "BẢO THẮNG"], "Ủy ban nhân dân huyện Bảo Thắng"),
 ])
 def test_issuer_split_over_header_lines(parts, expected):
     assert join_header_parts(parts) == expected
@@ -387,3 +393,9 @@ def test_numbered_ward_in_header_block():
     assert m.place == "Phường 1"
     assert (m.date.year, m.date.month, m.date.day) == (2023, 1, 3)
     assert m.number == "15/KH-UBND"
+
+
+def test_issuer_over_two_lines_under_its_parent():
+    text = ("UBND HUYỆN MƯỜNG KHƯƠNG\nUBND THỊ TRẤN\nMƯỜNG KHƯƠNG\nSố: /KH-UBND\n"
+            "Mường Khương, ngày   tháng 4 năm 2023\n\nKẾ HOẠCH\nVề y tế năm 2023\n\nI. MỤC TIÊU\nNội dung.\n")
+    assert vnplan.parse_text(text, "x.txt").metadata.issuer == "Ủy ban nhân dân thị trấn Mường Khương"

@@ -160,20 +160,34 @@ def starts_with_body(name: str) -> bool:
 def join_header_parts(parts: list[str]) -> Optional[str]:
     """Issuer from the upper-case header lines, in order.
 
-    A parent body with its place (``UBND TỈNH LÀO CAI``) followed by a
-    sector body (``SỞ Y TẾ``) gives the sector body of that place
-    (``Sở Y tế tỉnh Lào Cai``); otherwise the lines are one name split in two.
+    A parent body with its place (``UBND TỈNH LÀO CAI``, maybe itself over
+    two lines) followed by a line opening another body names the superior of
+    the issuing body, which is the lower one (its name maybe over two lines
+    too: ``UBND THỊ TRẤN`` / ``MƯỜNG KHƯƠNG``). A lower body without a place
+    (``SỞ Y TẾ``) takes the parent's (``Sở Y tế tỉnh Lào Cai``). Otherwise
+    the lines are one name split over several lines.
     """
     parts = [p for p in (" ".join(x.split()) for x in parts) if p]
     if not parts:
         return None
-    if len(parts) >= 2 and has_admin_unit(parts[0]) and starts_with_body(parts[-1]):
-        if has_admin_unit(parts[-1]):  # "UBND HUYỆN X" / "UBND THỊ TRẤN Y": the lower body issues
-            return normalise_issuer(parts[-1])
-        words = expand(parts[0]).split()
+    split = _parent_split(parts)
+    if split is not None:
+        parent, lower = " ".join(parts[:split]), " ".join(parts[split:])
+        if has_admin_unit(lower):  # "UBND HUYỆN X" / "UBND THỊ TRẤN Y": the lower body issues
+            return normalise_issuer(lower)
+        words = expand(parent).split()
         place = next(i for i in range(len(words)) if _unit_at(words, i))
-        return normalise_issuer(parts[-1] + " " + " ".join(words[place:]))
+        return normalise_issuer(lower + " " + " ".join(words[place:]))
     return normalise_issuer(" ".join(parts))
+
+
+def _parent_split(parts: list[str]) -> Optional[int]:
+    """Index of the first line of the lower body, after a parent body with its place."""
+    for k in range(1, len(parts)):
+        parent = " ".join(parts[:k])
+        if has_admin_unit(parent) and not ends_with_admin_unit(parent) and starts_with_body(parts[k]):
+            return k
+    return None
 
 
 def symbol_issuer(symbol: Optional[str]) -> Optional[str]:
