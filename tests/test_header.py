@@ -326,6 +326,17 @@ def test_issuer_from_preamble_sentence(sentence, place, issuer):
     assert vnplan.parse_text(text).metadata.issuer == issuer
 
 
+@pytest.mark.parametrize("sentence", [
+    "UBND phường Bến Nghé xây dựng Kế hoạch như sau:",
+    "Để triển khai hiệu quả công tác phòng, chống dịch, UBND phường Bến Nghé ban hành Kế hoạch như sau:",
+])
+def test_title_stops_at_issuer_sentence_without_blank_line(sentence):
+    text = f"KẾ HOẠCH\nPhòng chống dịch năm 2023\n{sentence}\nI. MỤC TIÊU\nĐạt.\n"
+    m = vnplan.parse_text(text).metadata
+    assert m.title == "Phòng chống dịch năm 2023"
+    assert m.issuer == "Ủy ban nhân dân phường Bến Nghé"
+
+
 def test_title_continues_on_lower_case_theo_line():
     text = "KẾ HOẠCH\nTriển khai công tác y tế\ntheo Nghị quyết của Hội đồng nhân dân năm 2024\nCăn cứ Luật Y tế;\n\nI. MỤC TIÊU\nA.\n"
     m = vnplan.parse_text(text).metadata

@@ -133,6 +133,8 @@ def _title(doc: Document, infos: list[LineInfo], first: int, hi: int) -> tuple[O
             break
         if _SEPARATOR.match(text) or (parts and text[:1].isupper() and _basis_re().match(key(text))):
             break
+        if parts and preamble_issuer(text) is not None:  # "UBND phường X xây dựng Kế hoạch như sau:"
+            break
         parts.append(text)
         prev = info
         j += 1
@@ -194,18 +196,27 @@ def issuer_from_preamble(doc: Document, infos: list[LineInfo], lo: int, hi: int,
     hoạch``). When it names the unit without the place (``Ủy ban nhân dân
     thành phố ban hành ...``), the place of the date line completes it.
     """
-    from vnplan.structure.issuer import starts_with_body
-
     for info in infos[lo:hi]:
         if info.kind not in ("text", "bullet"):
             continue
-        line = undecorated(doc.text[info.line.start:info.line.end])[1]
-        for m in _preamble_verb_re().finditer(key(line)):
-            clause = _CLAUSE_PUNCT.split(line[:m.start()])[-1].strip()
-            if not clause or len(clause) > 90 or not starts_with_body(clause):
-                continue
-            name = normalise_issuer(clause)
-            if name and place and ends_with_admin_unit(name):
-                name = f"{name} {place}"
+        name = preamble_issuer(undecorated(doc.text[info.line.start:info.line.end])[1])
+        if name is None:
+            continue
+        if place and ends_with_admin_unit(name):
+            name = f"{name} {place}"
+        return name
+    return None
+
+
+def preamble_issuer(line: str) -> Optional[str]:
+    """The body of a ``<body> xây dựng/ban hành Kế hoạch ...`` sentence, else None."""
+    from vnplan.structure.issuer import starts_with_body
+
+    for m in _preamble_verb_re().finditer(key(line)):
+        clause = _CLAUSE_PUNCT.split(line[:m.start()])[-1].strip()
+        if not clause or len(clause) > 90 or not starts_with_body(clause):
+            continue
+        name = normalise_issuer(clause)
+        if name:
             return name
     return None
