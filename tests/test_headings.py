@@ -298,3 +298,38 @@ def test_noi_nhan_in_running_text_is_not_the_closing():
 def test_title_of_heading_with_sentence_body(line, title):
     plan = parse(f"I. MỤC TIÊU\n{line}\nII. TỔ CHỨC THỰC HIỆN\nLàm.")
     assert plan.sections[0].children[0].title == title
+
+
+# --------------------------------------------------------------------------
+# Lower-case and mixed-case headings
+
+
+def test_lower_case_numbered_heading_of_known_kind():
+    """'2. mục tiêu cụ thể' under 'II. Mục Tiêu' is a section, not the body of II.1."""
+    plan = parse("II. Mục Tiêu\n1. MỤC TIÊU CHUNG\nNâng cao sức khỏe nhân dân.\n2. mục tiêu cụ thể\n"
+                 "- Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt trên 95%.\n1.5 triệu đồng mỗi trạm.\n"
+                 "III. tổ chức thực hiện\nTrạm Y tế chủ trì.")
+    assert tree(plan) == [("II", "Mục Tiêu", "muc_tieu"), ("II.1", "MỤC TIÊU CHUNG", "muc_tieu_chung"),
+                          ("II.2", "mục tiêu cụ thể", "muc_tieu_cu_the"),
+                          ("III", "tổ chức thực hiện", "to_chuc_thuc_hien")]
+
+
+def test_lower_case_roman_first_heading():
+    """A plan opening with 'i. mục đích và yêu cầu' keeps that part in the body."""
+    plan = parse("i. mục đích và yêu cầu\n1. Mục đích\nNâng cao chất lượng.\nii. nhiệm vụ\nTriển khai.")
+    assert tree(plan) == [("I", "mục đích và yêu cầu", "muc_dich_yeu_cau"), ("I.1", "Mục đích", "muc_dich"),
+                          ("II", "nhiệm vụ", "nhiem_vu")]
+    pre = plan.metadata.layout.preamble
+    assert "mục đích và yêu cầu" not in plan.text[pre.start:pre.end]
+
+
+@pytest.mark.parametrize("line", [
+    "i. tăng cường phối hợp giữa các đơn vị.",   # not a known heading: a letter item
+    "2. các xã chủ động bố trí kinh phí hỗ trợ.",  # lower case, no heading phrase at its start
+    "1.5 triệu đồng mỗi trạm.",
+])
+def test_lower_case_running_text_is_not_a_heading(line):
+    plan = parse(f"I. NHIỆM VỤ\nMở đầu.\n{line}\nII. TỔ CHỨC THỰC HIỆN\nLàm.")
+    ids = [s.id for s in walk(plan.sections)]
+    assert [i for i in ids if i in ("I", "II")] == ["I", "II"] and all(i.startswith("I.") for i in ids[1:-1])
+    assert [s.kind for s in plan.sections] == ["nhiem_vu", "to_chuc_thuc_hien"]

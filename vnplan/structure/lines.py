@@ -13,7 +13,9 @@ Heading markers (``LineInfo.marker``):
 
 Guards against false headings: tab-separated table rows, numbers such as
 ``2.000 người`` or a year starting a sentence, ``V/v ...``, and (except for
-letter items) a title that starts in lower case (``1.5 triệu đồng``).
+letter items) a title that starts in lower case (``1.5 triệu đồng``) unless the
+heading lexicon knows it (``2. mục tiêu cụ thể``); a lower-case Roman ``i.`` is a
+heading only with a known title.
 """
 from __future__ import annotations
 
@@ -57,8 +59,12 @@ for _marker, _rx in MARKERS:
         _MARKERS_BY_FIRST.setdefault(_ch, ())
         _MARKERS_BY_FIRST[_ch] += ((_marker, _rx),)
 
-# Markers whose title must not start with a lower-case letter.
+# Markers whose title must not start with a lower-case letter, unless it is
+# a known heading (patterns/headings.yaml): "2. mục tiêu cụ thể".
 _CAPITAL_TITLE = {"roman", "upper", "decimal", "arabic", "paren"}
+# A lower-case Roman number ("i. mục đích và yêu cầu"): a heading only when
+# its title is a known heading (else "i." is a letter item or running text).
+_LOWER_ROMAN = regex.compile(rf"^((?=[ivx])(?:x{{0,3}})(?:ix|iv|v?i{{0,3}}))\s*(?:\.|{_DASH})\s*(\S.*)$", regex.V1)
 _BULLET = regex.compile(r"^\s*(?:[-+*•\u2013\u2014·●▪◦])\s*")
 _DECOR_LEAD = regex.compile(r"^[\s#>*_]*")
 _DECOR_TRAIL = regex.compile(r"[\s*_#]+$")
@@ -99,8 +105,15 @@ def _title_ok(marker: str, title: str) -> bool:
     if not first:
         return marker == "part"
     if marker in _CAPITAL_TITLE and first[0].islower():
-        return False
+        return _known_heading(title)
     return True
+
+
+def _known_heading(title: str) -> bool:
+    """A title the heading lexicon names (``mục tiêu cụ thể``, ``tổ chức thực hiện``)."""
+    from vnplan.structure.kinds import kind_of
+
+    return kind_of(title) != "other"
 
 
 def classify(doc: Document, line: Line) -> LineInfo:
@@ -115,6 +128,8 @@ def classify(doc: Document, line: Line) -> LineInfo:
     body_start = line.start + lead
     if _appendix_re().match(doc.key, body_start, body_start + len(body)):
         return LineInfo(line, "heading", "appendix", None, body_start)
+    if body[0] in "ivx" and (m := _LOWER_ROMAN.match(body)) and _known_heading(m.group(2)):
+        return _heading(doc, line, lead, "roman", m.group(1).upper(), m)
     for marker, rx in _MARKERS_BY_FIRST.get(body[0], ()):
         m = rx.match(body)
         if m and _title_ok(marker, m.group(2)):
@@ -126,6 +141,14 @@ def classify(doc: Document, line: Line) -> LineInfo:
     if _BULLET.match(body):
         return LineInfo(line, "bullet")
     return LineInfo(line, "text")
+
+
+def _heading(doc: Document, line: Line, lead: int, marker: str, number: str, m: "regex.Match[str]") -> LineInfo:
+    """Heading line whose title is group 2 of ``m`` (a match on the undecorated line)."""
+    title_start = line.start + lead + m.start(2)
+    # Markdown between number and words: "**1.** **Mục tiêu**".
+    title_start = _DECOR_RUN.match(doc.text, title_start, line.end).end()
+    return LineInfo(line, "heading", marker, number, min(title_start, line.end))
 
 
 # Columns flattened onto one line: tabs, "|" (markdown tables), "<br>", or a
