@@ -278,3 +278,31 @@ def test_paragraph_join_needs_lower_case_and_open_sentence():
     doc = read_bytes("Tỷ lệ đạt trên 95% vào cuối\n\nnăm 2024.\n\nCâu xong.\n\nđoạn mới viết thường.\n".encode(), "x")
     assert [doc.text[p.start:p.end] for p in get_paragraphs(doc, classify_all(doc))] == [
         "Tỷ lệ đạt trên 95% vào cuối\n\nnăm 2024.", "Câu xong.", "đoạn mới viết thường."]
+
+
+def test_page_number_between_halves_of_a_sentence_is_skipped():
+    from vnplan.readers import read_bytes
+    from vnplan.structure.lines import classify_all, get_paragraphs
+
+    text = ("- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin\n\nTrang 2/5\n\n"
+            "đạt trên 95% vào năm 2025.\n\n3\n\nCâu mới.\n")
+    doc = read_bytes(text.encode(), "x")
+    assert [doc.text[p.start:p.end] for p in get_paragraphs(doc, classify_all(doc))] == [
+        "- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin\n\nTrang 2/5\n\n"
+        "đạt trên 95% vào năm 2025.", "Câu mới."]
+
+
+@pytest.mark.parametrize("last,first,joined", [
+    ("- Tỷ lệ trẻ em được tiêm chủng đầy đủ các loại vắc xin đạt", "95% vào năm 2025.", True),
+    ("- Tỷ lệ xã đạt chuẩn quốc gia về y tế đạt trên", "173/173 xã.", True),
+    ("Số giường bệnh tăng lên", "30 giường bệnh.", True),
+    ("được tiêm", "chủng đầy đủ.", True),
+    # the clause is closed, or the next line is no number with its unit
+    ("- Tỷ lệ trẻ em được tiêm chủng đầy đủ", "95% các xã đạt chuẩn.", False),
+    ("- Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 95%.", "100% trạm y tế có bác sĩ.", False),
+    ("Các xã tổ chức tiêm chủng đạt", "2025 là năm cuối.", False),
+])
+def test_sentence_goes_on(last, first, joined):
+    from vnplan.structure.lines import sentence_goes_on
+
+    assert sentence_goes_on(last, first) is joined

@@ -396,3 +396,22 @@ def test_later_clause_year_does_not_leak_into_the_item(item, expected):
     from vnplan import parse_text
     plan = parse_text(_PLAN_2025_2027 + item + "\n")
     assert [(t.value, t.year) for t in plan.targets] == expected
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n\n2\n\n", "\n\nTrang 2/5\n\n", "\n\n- 2 -\n\n"])
+@pytest.mark.parametrize("first,second", [
+    ("- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin", "đạt trên 95% vào năm 2025."),
+    ("- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin đạt trên", "95% vào năm 2025."),
+])
+def test_sentence_broken_by_page_break_and_page_number(gap, first, second):
+    """The page number between the halves is neither value nor indicator words;
+    a half opening with '95%' after an open '... đạt trên' goes on with the sentence."""
+    import vnplan
+
+    text = ("KẾ HOẠCH\nPhát triển y tế năm 2024\n\nI. MỤC TIÊU\n1. Mục tiêu cụ thể\n"
+            f"{first}{gap}{second}\nII. TỔ CHỨC THỰC HIỆN\nPhòng Y tế chủ trì.\n")
+    plan = vnplan.parse_text(text)
+    assert [(t.indicator, t.comparator, t.value, t.unit, t.year) for t in plan.targets] == [
+        ("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin", ">", 95.0, "%", 2025)]
+    t = plan.targets[0]
+    assert plan.text[t.span.start:t.span.end] == t.text

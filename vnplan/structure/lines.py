@@ -189,6 +189,68 @@ def classify_all(doc: Document) -> list[LineInfo]:
 
 
 _END_SENTENCE = regex.compile(r"[.;:!?…]\W*$|/\.$")
+_MAX_GAP_LINES = 6  # a page break: a few blank lines and a page number, no more
+_MAX_PAGE_NUMBER_CHARS = 40  # page-number lines are short: longer lines are not tried
+
+
+@lru_cache(maxsize=1)
+def _page_number_re() -> "regex.Pattern[str]":
+    alts = "|".join(f"(?:{p})" for p in patterns.load("layout").get("page_number_lines", []))
+    return regex.compile(rf"^\s*(?:{alts})\s*$", regex.V1) if alts else regex.compile(r"(?!)")
+
+
+def is_page_number(text: str) -> bool:
+    """A whole line that is a page number or running page header (``2``, ``Trang 2/5``)."""
+    text = text.strip()
+    return len(text) <= _MAX_PAGE_NUMBER_CHARS and bool(_page_number_re().match(key(text)))
+
+
+def page_number_spans(k: str) -> list[tuple[int, int]]:
+    """Spans of the page-number lines inside ``k`` (a matching key with newlines)."""
+    rx = _page_number_re()
+    return [m.span() for m in regex.finditer(r"[^\n]+", k) if rx.match(m.group())]
+
+
+@lru_cache(maxsize=1)
+def _open_end_re() -> "regex.Pattern[str]":
+    """A line ending on a word that leaves its clause open (``... vắc xin đạt``)."""
+    cues = patterns.load("cues")
+    words = list(patterns.load("layout").get("open_clause_words", []))
+    for group in cues["comparators"].values():
+        words += group
+    words += [w for w in cues["linkers"] if w[:1].isalpha()]
+    for name in ("decrease_before_value", "increase_before_value", "maintain_before_value"):
+        words += cues.get(name, [])
+    alts = "|".join(sorted({regex.escape(key(w)) for w in words}, key=len, reverse=True))
+    return regex.compile(rf"(?<!\p{{L}})(?:{alts})$", regex.V1)
+
+
+@lru_cache(maxsize=1)
+def _number_unit_re() -> "regex.Pattern[str]":
+    """A line opening with a number and its unit (``95% vào năm 2025``, ``173/173 xã``)."""
+    units = patterns.load("units")
+    words = [w for w in units["nouns"] + units.get("measures", [])]
+    symbols = "|".join(regex.escape(sym) for sym in units["symbols"])
+    alts = "|".join(sorted({regex.escape(key(w)) for w in words}, key=len, reverse=True))
+    return regex.compile(rf"^\d[\d.,]*(?:\s?/\s?\d[\d.,]*)?\s*(?:(?:{symbols})|(?:{alts})(?!\p{{L}}))", regex.V1)
+
+
+def sentence_goes_on(last: str, first: str) -> bool:
+    """Whether a line starting ``first`` goes on with the sentence of a line ending ``last``.
+
+    It does when ``last`` has no final punctuation and ``first`` starts in
+    lower case, or when ``last`` stops on a cue or function word that
+    leaves the clause open (``đạt``, ``trên``, ``của``: patterns/layout.yaml
+    ``open_clause_words`` and the cues of patterns/cues.yaml) and ``first``
+    opens with a number and its unit (``95% vào năm 2025.``).
+    """
+    last, first = last.rstrip(), first.lstrip()
+    if not first or not last or _END_SENTENCE.search(last):
+        return False
+    if first[0].islower():
+        return True
+    return bool(first[0].isdigit() and _number_unit_re().match(key(first[:40]))
+                and _open_end_re().search(key(last[-40:])))
 
 
 def continues(doc: Document, prev: LineInfo, nxt: LineInfo) -> bool:
@@ -196,20 +258,37 @@ def continues(doc: Document, prev: LineInfo, nxt: LineInfo) -> bool:
 
     A page break in extracted text shows as a blank line; the sentence goes
     on when the previous line has no final punctuation and the next line is
-    plain text starting in lower case.
+    plain text starting in lower case, or with a number and unit after an
+    open clause (see :func:`sentence_goes_on`; a heading's title does not
+    take a number line).
     """
     if nxt.kind != "text" or prev.kind in ("blank", "table"):
         return False
-    first = doc.text[nxt.line.start:nxt.line.end].lstrip()[:1]
-    last = doc.text[prev.line.start:prev.line.end].rstrip()
-    return bool(first) and first.islower() and not _END_SENTENCE.search(last)
+    first = doc.text[nxt.line.start:nxt.line.end]
+    if prev.kind == "heading" and not first.lstrip()[:1].islower():
+        return False
+    return sentence_goes_on(doc.text[prev.line.start:prev.line.end], first)
+
+
+def continues_after(doc: Document, prev_end: int, start: int) -> bool:
+    """Offset form of :func:`continues`: whether the line at ``start`` goes on with
+    the sentence ending at ``prev_end``, with only blank and page-number lines
+    (at most a few) between them."""
+    gap = doc.text[prev_end:start]
+    if gap.count("\n") > _MAX_GAP_LINES or not all(not ln.strip() or is_page_number(ln) for ln in gap.split("\n")):
+        return False
+    line_start = doc.text.rfind("\n", 0, prev_end) + 1
+    line_end = doc.text.find("\n", start)
+    return sentence_goes_on(doc.text[line_start:prev_end], doc.text[start:line_end if line_end >= 0 else len(doc.text)])
 
 
 def get_paragraphs(doc: Document, infos: list[LineInfo], lo: int = 0, hi: Optional[int] = None) -> list[Span]:
     """Spans of the paragraphs of lines ``[lo, hi)``.
 
     A paragraph is a non-blank line; a line continuing a sentence across a
-    page break (see :func:`continues`) joins the paragraph before it.
+    page break (see :func:`continues`) joins the paragraph before it. Page
+    numbers (``2``, ``Trang 2/5``) are no paragraph and, between the two
+    halves of a sentence, do not stop the join.
     """
     hi = len(infos) if hi is None else hi
     out: list[Span] = []
@@ -218,6 +297,8 @@ def get_paragraphs(doc: Document, infos: list[LineInfo], lo: int = 0, hi: Option
         if info.kind == "blank":
             continue
         text = doc.text[info.line.start:info.line.end]
+        if info.kind == "text" and is_page_number(text):
+            continue
         start = info.line.start + (len(text) - len(text.lstrip()))
         end = info.line.start + len(text.rstrip())
         if prev is not None and out and continues(doc, prev, info):

@@ -21,7 +21,7 @@ import regex
 from vnplan import patterns
 from vnplan.model import Document, Section, Span
 from vnplan.structure.kinds import kind_of
-from vnplan.structure.lines import LineInfo, continues
+from vnplan.structure.lines import LineInfo, continues, is_page_number
 from vnplan.text.normalise import key
 
 _RANK = {"appendix": 0.0, "part": 0.0, "upper": 0.5, "roman": 1.0, "arabic": 2.0, "letter": 6.0}
@@ -58,9 +58,10 @@ def _line_text(doc: Document, info: LineInfo) -> str:
     return doc.text[info.line.start:info.line.end]
 
 
-def _next_nonblank(infos: list[LineInfo], i: int, hi: int) -> Optional[int]:
+def _next_nonblank(doc: Document, infos: list[LineInfo], i: int, hi: int) -> Optional[int]:
+    """Next line after ``i`` that is neither blank nor a page number."""
     j = i + 1
-    while j < hi and infos[j].kind == "blank":
+    while j < hi and (infos[j].kind == "blank" or (infos[j].kind == "text" and is_page_number(_line_text(doc, infos[j])))):
         j += 1
     return j if j < hi else None
 
@@ -78,7 +79,7 @@ def heading_title(doc: Document, infos: list[LineInfo], i: int, hi: Optional[int
     raw = _TRAIL.sub("", doc.text[start:info.line.end])
     end = start + len(raw)
     if not raw:
-        j = _next_nonblank(infos, i, hi)
+        j = _next_nonblank(doc, infos, i, hi)
         if j is not None and infos[j].kind == "text":
             nxt = infos[j]
             raw = _TRAIL.sub("", _line_text(doc, nxt).strip())
@@ -91,7 +92,7 @@ def heading_title(doc: Document, infos: list[LineInfo], i: int, hi: Optional[int
         head = _TRAIL.sub("", m.group(1))
         return clean_title(head), Span(start, start + len(head))
     title = raw
-    j = _next_nonblank(infos, i, hi)
+    j = _next_nonblank(doc, infos, i, hi)
     if j is not None and continues(doc, info, infos[j]):
         nxt = _TRAIL.sub("", _line_text(doc, infos[j]).strip())
         title = f"{raw} {nxt}"

@@ -15,8 +15,8 @@ from vnplan.extract.targets.sections import interval_index, is_status_section, i
 from vnplan.extract.targets.values import WINDOW, find_values, trap_spans
 from vnplan.extract.targets.vocab import page_number_rx, vocab
 from vnplan.extract.targets.years import earliest_year, heading_year, horizon_years, plan_year
+from vnplan.structure.lines import continues_after, page_number_spans
 
-_LINE = regex.compile(r"[^\n]+")
 _STRONG_PUNCT = regex.compile(r"[;.:]")
 _LIST_END = regex.compile(r"(?:,|\svà)\s*$")
 _CLAUSE_TAIL = regex.compile(r"[,;(]|\s-\s")
@@ -46,8 +46,9 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     if v.status_lead.match(k.lstrip(TRIM)):
         return []  # "Hiện nay, tỷ lệ ... đạt 92%": a result, not a target
     traps, per_n, totals = trap_spans(k, v, bool(v.age_ind.search(k)))
-    if "\n" in k:  # a sentence read across a page break: its page number is no value
-        traps += [m.span() for m in _LINE.finditer(k) if page_number_rx().match(m.group())]
+    if "\n" in k:  # a sentence read across a page break: its page number is neither value nor words
+        for a, b in page_number_spans(k):
+            text, k = f"{text[:a]}{' ' * (b - a)}{text[b:]}", f"{k[:a]}{' ' * (b - a)}{k[b:]}"
     vals = find_values(text, k, v, traps)
     if any(not x.in_parens for x in vals):
         vals = [x for x in vals if not x.in_parens]
@@ -165,7 +166,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         y = next((yr for pos, yr in reversed(years) if pos < b), None) or year
         out.append(Target(
             id="", indicator=c.indicator, comparator=val.comparator, value=val.value,
-            unit=val.unit, text=text[a:b], span=Span(start + a, start + b),
+            unit=val.unit, text=doc.text[start + a:start + b], span=Span(start + a, start + b),
             value_max=val.value_max, of=val.of, direction=c.direction, year=y,
             baseline=clean_words(text[a + bm.start("b"):a + bm.end("b")]) if bm else val.baseline,
             section_id=section_id, value_span=Span(start + val.start, start + val.end),
@@ -173,22 +174,11 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         ))
     return out
 
-_CONTINUATION = regex.compile(r"\s*\p{Ll}", regex.V1)
-
-
-def _page_number_gap(doc: Document, a: int, b: int) -> bool:
-    """Whether ``doc.text[a:b]`` holds nothing but blank and page-number lines."""
-    rx = page_number_rx()
-    return all(not ln.strip() or rx.match(ln) for ln in doc.key[a:b].split("\n"))
-_TERMINAL = regex.compile(r"[.;:!?…)\]]\W*$", regex.V1)
-
 
 def _continues(doc: Document, prev_end: int, start: int) -> bool:
     """Whether the line at ``start`` goes on with the sentence ending at ``prev_end``
-    (only blank lines between, no closing punctuation, a lower-case start)."""
-    gap = doc.text[prev_end:start]
-    return (_page_number_gap(doc, prev_end, start) and gap.count("\n") <= 6 and not _TERMINAL.search(doc.text[max(0, prev_end - 3):prev_end])
-            and bool(_CONTINUATION.match(doc.text, start)))
+    (the structure stage's rule, :func:`vnplan.structure.lines.continues_after`)."""
+    return continues_after(doc, prev_end, start)
 
 
 def text_targets(doc: Document, sections: list[Section], metadata: Optional[Metadata]) -> list[Target]:
