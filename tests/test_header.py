@@ -225,6 +225,21 @@ def test_two_column_closing():
         assert plan.text[r.span.start:r.span.end] == r.text
 
 
+@pytest.mark.parametrize("closing", [
+    "Nơi nhận: - Sở Y tế; - UBND các xã; - Lưu VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn B\n",
+    "Nơi nhận:\n- Sở Y tế; - UBND các xã;\n- Lưu VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn B\n",
+    "Nơi nhận: - Sở Y tế; - UBND các xã; - Lưu VT.\tTM. ỦY BAN NHÂN DÂN\n\tCHỦ TỊCH\n\tTrần Văn B\n",
+])
+def test_recipients_run_together_on_one_line(closing):
+    text = f"KẾ HOẠCH\nTiêm chủng năm 2023\n\nI. MỤC TIÊU\nĐạt 95%.\n\n{closing}"
+    plan = vnplan.parse_text(text)
+    m = plan.metadata
+    assert [r.text for r in m.recipients] == ["Sở Y tế", "UBND các xã", "Lưu VT"]
+    for r in m.recipients:
+        assert plan.text[r.span.start:r.span.end] == r.text
+    assert (m.signer.name, m.signer.title) == ("Trần Văn B", "Chủ tịch")
+
+
 MARKDOWN_PLAN = """| **ỦY BAN NHÂN DÂN HUYỆN BA VÌ** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |
 |---|---|
 | **Số: 215/KH-UBND** | *Ba Vì, ngày 08 tháng 5 năm 2024* |

@@ -68,6 +68,22 @@ def _recipient(doc: Document, frag: Cell) -> Optional[Recipient]:
     return Recipient(doc.text[start:end], Span(start, end), doc.page_at(start))
 
 
+# Items run together on one line: "Nơi nhận: - Sở Y tế; - UBND các xã; - Lưu VT."
+_INLINE_ITEM = regex.compile(r"(?<=;)\s*(?=[-+•·–—]\s*\S)", regex.V1)
+
+
+def _recipients(doc: Document, frag: Cell) -> list[Recipient]:
+    """The Nơi nhận items of one cell: one, or several run together after ``;``."""
+    out, start = [], frag.span.start
+    cuts = [frag.span.start + m.end() for m in _INLINE_ITEM.finditer(frag.text)] + [frag.span.end]
+    for end in cuts:
+        piece = Cell(doc.text[start:end], Span(start, end))
+        if r := _recipient(doc, piece):
+            out.append(r)
+        start = end
+    return out
+
+
 def get_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> tuple[list[Recipient], Signer]:
     """Recipients and signer of the closing block, lines ``[lo, hi)``.
 
@@ -88,12 +104,10 @@ def get_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> tuple
                 rest = _NOI_NHAN_LEAD.match(k).end()
                 if rest < len(frag.text):
                     item = Cell(frag.text[rest:], Span(frag.span.start + rest, frag.span.end))
-                    if r := _recipient(doc, item):
-                        recipients.append(r)
+                    recipients.extend(_recipients(doc, item))
                 continue
             if in_list and not _is_signature_text(frag.text) and (_BULLET.match(frag.text) or not recipients):
-                if r := _recipient(doc, frag):
-                    recipients.append(r)
+                recipients.extend(_recipients(doc, frag))
                 continue
             signature.append(frag)
     signer = parse_signer(signature)
