@@ -205,6 +205,32 @@ def test_debris_after_signature_without_appendix():
     assert plan.text[:plan.metadata.layout.closing.end].endswith("Nguyễn Văn An")
 
 
+PORTAL_DEBRIS = ("Văn bản gốc\nThuộc tính\nLược đồ\nTải văn bản\nBạn phải đăng nhập để xem\n"
+                 "LuatVietnam.vn\nTrang chủ | Giới thiệu | Liên hệ\n")
+
+
+@pytest.mark.parametrize("debris", [PORTAL_DEBRIS] + [line + "\n" for line in PORTAL_DEBRIS.split("\n") if line] + [
+    "Giới thiệu | Tin tức | Hỏi đáp | Liên hệ\n", "www.thuvienphapluat.vn\n", "Thuộc tính văn bản:\n",
+    "Quý khách vui lòng đăng nhập để tải văn bản\n"])
+def test_portal_debris_after_signature(debris):
+    """Tabs, buttons, log-in prompts, site names and menus of legal portals."""
+    plan = vnplan.parse_text(HEAD + "I. MỤC TIÊU\nTăng." + TAIL + "\n" + debris, name="web.txt")
+    [w] = [w for w in plan.warnings if w.code == "debris_dropped"]
+    assert plan.text[w.span.start:w.span.end] == debris.strip()
+    closing = plan.metadata.layout.closing
+    assert plan.text[closing.start:closing.end].endswith("Nguyễn Văn An")
+
+
+def test_pipe_menu_is_debris_but_pipe_tables_are_tables():
+    from vnplan.structure.lines import is_menu
+
+    assert is_menu("Trang chủ | Giới thiệu | Liên hệ")
+    assert not is_menu("| Trang chủ | Giới thiệu | Liên hệ |")      # a markdown row
+    assert not is_menu("STT | Nội dung | Đơn vị chủ trì")             # a header without outer pipes
+    assert not is_menu("1 | Tổ chức tiêm chủng | Phòng Y tế")
+    assert not is_menu("Trang chủ | Giới thiệu")                      # two links only
+
+
 def test_debris_without_closing_block():
     plan = vnplan.parse_text(HEAD + "I. MỤC TIÊU\nTăng.\n\nTrên đây là Kế hoạch của Ủy ban.\n\nĐăng nhập\nChia sẻ\n")
     assert [w.code for w in plan.warnings] == ["debris_dropped"]

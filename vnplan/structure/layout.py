@@ -12,7 +12,7 @@ import regex
 
 from vnplan import patterns
 from vnplan.model import Document, Span
-from vnplan.structure.lines import LineInfo, cells, undecorated
+from vnplan.structure.lines import LineInfo, cells, is_menu, undecorated
 from vnplan.text.normalise import key
 
 _SHORT_LINE = 80  # signature lines are short; running text is not
@@ -99,9 +99,11 @@ def find_closing(doc: Document, infos: list[LineInfo], after: int, before: Optio
 
 
 def is_debris(doc: Document, info: LineInfo) -> bool:
-    """A short line of web-page furniture (Đăng nhập, Tải về, ©, rating...)."""
+    """A short line of web-page furniture (Đăng nhập, Tải về, ©, rating, a site menu...)."""
     if info.kind in ("blank", "table"):
         return False
+    if is_menu(doc.text[info.line.start:info.line.end]):  # "Trang chủ | Giới thiệu | Liên hệ"
+        return True
     text = _line(doc, info).lstrip("-+•·[(| ").strip()
     if not text or len(text) > patterns.load("layout").get("debris_max_chars", 80):
         return False

@@ -96,7 +96,33 @@ def undecorated(text: str) -> tuple[int, str]:
 
 
 def _is_table_row(raw: str) -> bool:
-    return "\t" in raw.strip(" ") or raw.count("|") >= 2
+    return "\t" in raw.strip(" ") or (raw.count("|") >= 2 and not is_menu(raw))
+
+
+@lru_cache(maxsize=1)
+def _menu_link_re() -> "regex.Pattern[str]":
+    cfg = patterns.load("layout")
+    alts = "|".join(key(c) for c in cfg.get("menu_links", []) + cfg.get("debris", []))
+    return regex.compile(rf"^(?:{alts})", regex.V1)
+
+
+def is_menu(raw: str) -> bool:
+    """A site menu flattened onto one line: ``Trang chủ | Giới thiệu | Liên hệ``.
+
+    Pipes between at least ``menu_min_links`` short cells without digits, no
+    outer pipes (a markdown table row has them), and one cell a menu link or
+    debris cue (patterns/layout.yaml); web debris, not a table row.
+    """
+    text = raw.strip(" *_")
+    if text.count("|") < 2 or text.startswith("|") or text.endswith("|") or "\t" in text:
+        return False
+    cfg = patterns.load("layout")
+    parts = [c.strip(" *_»›") for c in text.split("|")]
+    if len(parts) < cfg.get("menu_min_links", 3):
+        return False
+    if any(not c or any(ch.isdigit() for ch in c) or len(c.split()) > cfg.get("menu_max_words", 4) for c in parts):
+        return False
+    return any(_menu_link_re().match(key(c)) for c in parts)
 
 
 def _title_ok(marker: str, title: str) -> bool:
