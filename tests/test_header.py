@@ -141,6 +141,29 @@ def _bases(sentence):
      "Quyết định số 1300/QĐ-BYT ngày 09/3/2023 của Bộ Y tế.",
      [("Quyết định", "1300/QĐ-BYT", "QĐ-BYT", (2023, 3, 9), "Bộ Y tế", "Quyết định số 1300/QĐ-BYT ngày 09/3/2023"),
       ("Quyết định", "1453/QĐ-BYT", "QĐ-BYT", (2023, 3, 20), "Bộ Y tế", "Quyết định số 1453/QĐ-BYT ngày 20/3/2023")]),
+    # an issuer longer than twelve words, ending at the end of its line
+    ("Căn cứ Nghị quyết 20-NQ/TW ngày 25 tháng 10 năm 2017 của Hội nghị lần thứ sáu Ban Chấp hành "
+     "Trung ương Đảng khóa XII\nVề tăng cường công tác bảo vệ sức khỏe nhân dân",
+     [("Nghị quyết", "20-NQ/TW", "NQ/TW", (2017, 10, 25),
+       "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII",
+       "Nghị quyết 20-NQ/TW ngày 25 tháng 10 năm 2017 của Hội nghị lần thứ sáu Ban Chấp hành "
+       "Trung ương Đảng khóa XII")]),
+    # instrument types of several words
+    ("Căn cứ Chương trình hành động số 10/CTr-UBND ngày 3/3/2023 của UBND tỉnh;",
+     [("Chương trình hành động", "10/CTr-UBND", "CTr-UBND", (2023, 3, 3), "Ủy ban nhân dân tỉnh",
+       "Chương trình hành động số 10/CTr-UBND ngày 3/3/2023 của UBND tỉnh")]),
+    ("Thực hiện Kế hoạch hành động số 45/KH-UBND ngày 20/02/2024 của UBND tỉnh Lào Cai;",
+     [("Kế hoạch hành động", "45/KH-UBND", "KH-UBND", (2024, 2, 20), "Ủy ban nhân dân tỉnh Lào Cai",
+       "Kế hoạch hành động số 45/KH-UBND ngày 20/02/2024 của UBND tỉnh Lào Cai")]),
+    ("Căn cứ Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương;",
+     [("Quy định", "08-QĐi/TW", "QĐi/TW", (2018, 10, 25), "Ban Chấp hành Trung ương",
+       "Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương")]),
+    ("Thực hiện Thông báo kết luận số 12-TB/TU ngày 5/1/2024 của Ban Thường vụ Tỉnh ủy;",
+     [("Thông báo kết luận", "12-TB/TU", "TB/TU", (2024, 1, 5), "Ban Thường vụ Tỉnh ủy",
+       "Thông báo kết luận số 12-TB/TU ngày 5/1/2024 của Ban Thường vụ Tỉnh ủy")]),
+    ("Căn cứ Báo cáo số 210/BC-UBND ngày 12/12/2023 của UBND huyện;",
+     [("Báo cáo", "210/BC-UBND", "BC-UBND", (2023, 12, 12), "Ủy ban nhân dân huyện",
+       "Báo cáo số 210/BC-UBND ngày 12/12/2023 của UBND huyện")]),
 ])
 def test_legal_bases(sentence, expected):
     assert _bases(sentence) == expected

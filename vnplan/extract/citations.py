@@ -72,6 +72,8 @@ def _issuer_after(doc: Document, pos: int, limit: int) -> tuple[Optional[str], i
         return None, pos
     stop_re = _issuer_stop_re()
     words, i = [], m.end()
+    eol = doc.text.find("\n", i, limit)  # the issuer never runs onto the next line
+    limit = eol if eol >= 0 else limit
     end = i
     for w in _NONSPACE.finditer(doc.text[i:limit]):
         token = w.group()
