@@ -148,6 +148,14 @@ def _bases(sentence):
        "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII",
        "Nghị quyết 20-NQ/TW ngày 25 tháng 10 năm 2017 của Hội nghị lần thứ sáu Ban Chấp hành "
        "Trung ương Đảng khóa XII")]),
+    # ... and never runs into the next line's citation, even without a ';'
+    ("Căn cứ Thông tư số 28/2020/TT-BYT ngày 31/12/2020 của Bộ Y tế\nCăn cứ Luật Khám bệnh, chữa bệnh.",
+     [("Thông tư", "28/2020/TT-BYT", "TT-BYT", (2020, 12, 31), "Bộ Y tế",
+       "Thông tư số 28/2020/TT-BYT ngày 31/12/2020 của Bộ Y tế"),
+      ("Luật", None, None, None, None, "Luật Khám bệnh")]),
+    ("Căn cứ Quyết định số 12/QĐ-UBND ngày 2/1/2024 của Ủy ban nhân dân\nhuyện Bảo Thắng về việc giao dự toán;",
+     [("Quyết định", "12/QĐ-UBND", "QĐ-UBND", (2024, 1, 2), "Ủy ban nhân dân huyện Bảo Thắng",
+       "Quyết định số 12/QĐ-UBND ngày 2/1/2024 của Ủy ban nhân dân\nhuyện Bảo Thắng")]),
     # instrument types of several words
     ("Căn cứ Chương trình hành động số 10/CTr-UBND ngày 3/3/2023 của UBND tỉnh;",
      [("Chương trình hành động", "10/CTr-UBND", "CTr-UBND", (2023, 3, 3), "Ủy ban nhân dân tỉnh",

@@ -72,8 +72,7 @@ def _issuer_after(doc: Document, pos: int, limit: int) -> tuple[Optional[str], i
         return None, pos
     stop_re = _issuer_stop_re()
     words, i = [], m.end()
-    eol = doc.text.find("\n", i, limit)  # the issuer never runs onto the next line
-    limit = eol if eol >= 0 else limit
+    limit = _line_end(doc, i, limit)
     end = i
     for w in _NONSPACE.finditer(doc.text[i:limit]):
         token = w.group()
@@ -88,6 +87,24 @@ def _issuer_after(doc: Document, pos: int, limit: int) -> tuple[Optional[str], i
             break
     name = normalise_issuer(" ".join(words)) if words else None
     return name, end if words else pos
+
+
+def _line_end(doc: Document, pos: int, limit: int) -> int:
+    """End of the sentence line at ``pos``, or of the lines that go on with it
+    (a hard-wrapped ``... Ban Chấp hành`` / ``Trung ương Đảng khóa XII``); the
+    issuer never runs into the next ``Căn cứ ...`` line."""
+    from vnplan.structure.lines import sentence_goes_on
+
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    while True:
+        eol = doc.text.find("\n", pos, limit)
+        if eol < 0:
+            return limit
+        nxt = doc.text.find("\n", eol + 1, limit)
+        nxt = limit if nxt < 0 else nxt
+        if not sentence_goes_on(doc.text[line_start:eol], doc.text[eol + 1:nxt]):
+            return eol
+        line_start, pos = eol + 1, eol + 1
 
 
 def _date_after(doc: Document, pos: int, limit: int) -> tuple[Optional[DateParts], int]:
