@@ -256,6 +256,12 @@ def test_debris_without_closing_block():
     ("Mục tiêu cụ thể", "muc_tieu_cu_the"),
     ("Các mục tiêu và chỉ tiêu cụ thể", "muc_tieu_cu_the"),
     ("Mục tiêu, chỉ tiêu cụ thể đến năm 2025", "muc_tieu_cu_the"),
+    # "chủ yếu" / "trọng tâm" read like "cụ thể" (as for nhiệm vụ): one kind for all three
+    ("Mục tiêu chủ yếu", "muc_tieu_cu_the"),
+    ("MỤC TIÊU TRỌNG TÂM", "muc_tieu_cu_the"),
+    ("Mục tiêu và chỉ tiêu chủ yếu", "muc_tieu_cu_the"),
+    ("Các mục tiêu, chỉ tiêu trọng tâm đến năm 2025", "muc_tieu_cu_the"),
+    ("Mục tiêu chủ yếu đến năm 2030", "muc_tieu_cu_the"),
     ("CÁC CHỈ TIÊU CƠ BẢN", "chi_tieu"),
     ("Chỉ tiêu cụ thể", "chi_tieu"),
     ("NHIỆM VỤ VÀ GIẢI PHÁP", "nhiem_vu_giai_phap"),
