@@ -154,3 +154,41 @@ def test_font_encoded_pdf_keeps_pages(tmp_path, encoding):
 def test_unicode_text_is_left_alone():
     assert legacy.fix_font_encoding(FONT_PLAN) == (FONT_PLAN, None)
     assert legacy.fix_font_encoding("Annual report 2024, page 3") == ("Annual report 2024, page 3", None)
+
+
+SHORT_LINES = [
+    "Kế hoạch tiêm chủng năm 2024",
+    "Kế hoạch",
+    "Phòng chống dịch bệnh",
+    "Hà Nội",
+    "Nơi nhận:",
+    "Mục tiêu",
+    "Tổ chức thực hiện",
+    "Ủy ban nhân dân huyện Bảo Thắng\nKế hoạch tiêm chủng năm 2024",
+    "Tỷ lệ trẻ em được tiêm chủng đạt 95%.\nNguyễn Văn A",
+]
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni", "windows-1258"])
+@pytest.mark.parametrize("text", SHORT_LINES)
+def test_short_snippets_detected(text, encoding):
+    """One to three lines: VNI read with the TCVN3 table still gives loose
+    syllables ('Keỏ hoaùch'); tone placement and vowel nuclei tell them apart."""
+    decoded, detected = legacy.detect_and_decode(legacy.encode(text, encoding))
+    assert detected == encoding
+    assert decoded.lower() == text.lower()  # TCVN3 cannot say every capital
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_short_font_encoded_snippet(encoding):
+    text = "Kế hoạch tiêm chủng năm 2024"
+    assert legacy.fix_font_encoding(legacy.encode(text, encoding).decode("cp1252")) == (text, encoding)
+
+
+@pytest.mark.parametrize("word,ok", [
+    ("hoạch", True), ("hoá", True), ("hóa", True), ("người", True), ("khuỷu", True), ("tiếng", True),
+    ("chuyện", True), ("quốc", True), ("giữa", True),
+    ("keỏ", False), ("hoaùch", False), ("tieõm", False), ("naờm", False), ("kêì", False), ("hoàc", False),
+])
+def test_strict_syllable(word, ok):
+    assert legacy.is_strict_syllable(word) is ok

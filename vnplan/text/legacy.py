@@ -3,7 +3,9 @@
 The tables are data in ``patterns/encodings/*.yaml``. Which encoding a file
 uses is decided by its own text: every candidate decoding is scored by the
 share of its words that are well-formed Vietnamese syllables, and the best
-one wins.
+one wins. The share of syllables with a Vietnamese vowel nucleus and their
+tone on the right vowel ranks first: on a few words the wrong table often
+still gives loose syllables (VNI ``Kế hoạch`` read as TCVN3: ``Keỏ hoaùch``).
 """
 from __future__ import annotations
 
@@ -194,19 +196,88 @@ def _is_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(bare) is not None
 
 
-def score(text: str) -> float:
+# Vowel nuclei (tone marks removed) by what may follow them: a final
+# consonant or not, or both.
+_NUCLEI_ANY = frozenset("a ă â e ê i o ô ơ u ư y oa oe uê uy".split())
+_NUCLEI_OPEN = frozenset("ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui ưa ưi ưu "
+                         "oai oao oay oeo uôi uya uyu ươi ươu iêu yêu".split())
+_NUCLEI_CLOSED = frozenset("iê yê uô ươ uâ oă uyê".split())
+_STRICT_ONSET = regex.compile(r"(?:ngh|ng|nh|ch|gh|kh|ph|th|tr|qu|gi(?=[aăâeêoôơuưy])|[bcdđghklmnprstvx])?")
+_STRICT_REST = regex.compile(rf"([{_VOWELS}]{{1,3}})((?:ch|ng|nh|[cmnpt])?)")
+_STOP_TONES = frozenset({"\u0301", "\u0323"})  # after -c, -ch, -p, -t: sắc or nặng only
+
+
+@lru_cache(maxsize=8192)
+def is_strict_syllable(word: str) -> bool:
+    """A well-formed syllable with its tone where Vietnamese writes it.
+
+    Beyond :func:`_is_syllable`: the vowel nucleus is one Vietnamese has,
+    with a final consonant it allows (``-ch``/``-nh`` after a, ê, i, y; no
+    ``-ng`` after i, y), a stop final takes sắc or nặng only, and the tone
+    sits on the vowel that carries it (old or new style: ``hóa``/``hoá``).
+    Legacy bytes read with the wrong table give words that pass the loose
+    check but not this one (VNI ``Keá`` read as TCVN3: ``Keỏ``).
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    bare, tone, tone_at = [], None, -1
+    for ch in decomposed:
+        if ch in _TONES:
+            if tone is not None:
+                return False
+            tone, tone_at = ch, len(unicodedata.normalize("NFC", "".join(bare))) - 1
+        else:
+            bare.append(ch)
+    w = unicodedata.normalize("NFC", "".join(bare))
+    onset = _STRICT_ONSET.match(w).end()
+    m = _STRICT_REST.fullmatch(w, onset)
+    if not m:
+        return False
+    nucleus, coda = m.group(1), m.group(2)
+    if nucleus not in (_NUCLEI_ANY | (_NUCLEI_CLOSED if coda else _NUCLEI_OPEN)):
+        return False
+    if (coda in ("ch", "nh") and nucleus[-1] not in "aêiy") or (coda == "ng" and nucleus[-1] in "iy"):
+        return False
+    if tone is None:
+        return True
+    if coda in ("c", "ch", "p", "t") and tone not in _STOP_TONES:
+        return False
+    at = tone_at - onset
+    if not 0 <= at < len(nucleus):
+        return False
+    if len(nucleus) == 1:
+        return True
+    marked = [i for i, ch in enumerate(nucleus) if ch in "ăâêôơư"]
+    if marked:  # the vowel with a hat, breve or horn ("ươ": the second)
+        return at == marked[-1] or (nucleus in ("ưu", "ưa", "ưi") and at == 0)
+    if len(nucleus) == 3:
+        return at == 1  # "oái", "khuỷu"
+    if coda:
+        return at == 1  # "hoạch", "toán"
+    return at in (0, 1) if nucleus in ("oa", "oe", "uy") else at == 0  # "hóa"/"hoá"; "mùa", "cái"
+
+
+def score(text: str, strict: bool = False) -> float:
     """Share of the words of ``text`` (those with a non-ASCII letter weigh
-    double) that are valid Vietnamese syllables."""
+    double) that are valid Vietnamese syllables (``strict``: see
+    :func:`is_strict_syllable`)."""
     words = _WORD_ANY.findall(text[:200_000])
     if not words:
         return 0.0
+    check = is_strict_syllable if strict else _is_syllable
     total = good = 0
     for w in words:
         weight = 1 if w.isascii() else 2
         total += weight
-        if _is_syllable(w):
+        if check(w):
             good += weight
     return good / total
+
+
+def _rank(text: str) -> tuple[float, float]:
+    """How Vietnamese a candidate decoding reads: strict share first, then the
+    loose one. On a whole document both agree; on a few words the loose check
+    cannot tell VNI read as TCVN3 (``Keỏ hoaùch``) from VNI (``Kế hoạch``)."""
+    return score(text, strict=True), score(text)
 
 
 _WORD_ANY = regex.compile(r"[^\s\d\p{P}\p{S}]+")
@@ -214,15 +285,15 @@ _WORD_ANY = regex.compile(r"[^\s\d\p{P}\p{S}]+")
 
 def detect_and_decode(data: bytes) -> Optional[tuple[str, str]]:
     """Best legacy decoding of ``data`` as ``(text, encoding)``, or None."""
-    best: Optional[tuple[float, str, str]] = None
+    best: Optional[tuple[tuple[float, float], str, str]] = None
     for name in CANDIDATES:
         text = _DECODERS[name](data)
         if text is None:
             continue
-        s = score(text)
-        if best is None or s > best[0]:
-            best = (s, text, name)
-    if best is None or best[0] < MIN_SCORE:
+        r = _rank(text)
+        if best is None or r > best[0]:
+            best = (r, text, name)
+    if best is None or best[0][1] < MIN_SCORE:
         return None
     return best[1], best[2]
 
@@ -238,14 +309,14 @@ def fix_font_encoding(text: str) -> tuple[str, Optional[str]]:
         raw = text.encode("cp1252")
     except UnicodeEncodeError:
         return text, None  # real Vietnamese letters present: not a font-encoded text
-    best: tuple[float, str, Optional[str]] = (before, text, None)
+    best: Optional[tuple[tuple[float, float], str, str]] = None
     for name in ("tcvn3", "vni"):
         decoded = _DECODERS[name](raw)
         if decoded is not None:
             s = score(decoded)
-            if s > best[0] + 0.2 and s >= MIN_SCORE:
-                best = (s, decoded, name)
-    return best[1], best[2]
+            if s > before + 0.2 and s >= MIN_SCORE and (best is None or _rank(decoded) > best[0]):
+                best = (_rank(decoded), decoded, name)
+    return (best[1], best[2]) if best else (text, None)
 
 
 def decode_font_text(text: str, encoding: str) -> str:
