@@ -183,9 +183,10 @@ def join_header_parts(parts: list[str]) -> Optional[str]:
 
 def _parent_split(parts: list[str]) -> Optional[int]:
     """Index of the first line of the lower body, after a parent body with its place."""
+    seen_unit = False  # an admin unit on one of parts[:k] (one pass: headers of garbage can be long)
     for k in range(1, len(parts)):
-        parent = " ".join(parts[:k])
-        if has_admin_unit(parent) and not ends_with_admin_unit(parent) and starts_with_body(parts[k]):
+        seen_unit = seen_unit or has_admin_unit(parts[k - 1])
+        if seen_unit and not ends_with_admin_unit(parts[k - 1]) and starts_with_body(parts[k]):
             return k
     return None
 
