@@ -237,6 +237,18 @@ def page_number_spans(k: str) -> list[tuple[int, int]]:
     return [m.span() for m in regex.finditer(r"[^\n]+", k) if rx.match(m.group())]
 
 
+def blank_out(s: str, spans: list[tuple[int, int]]) -> str:
+    """``s`` with each of the (sorted, disjoint) ``spans`` replaced by spaces: offsets kept."""
+    if not spans:
+        return s
+    out, pos = [], 0
+    for a, b in spans:
+        out += [s[pos:a], " " * (b - a)]
+        pos = b
+    out.append(s[pos:])
+    return "".join(out)
+
+
 @lru_cache(maxsize=1)
 def _open_end_re() -> "regex.Pattern[str]":
     """A line ending on a word that leaves its clause open (``... vắc xin đạt``)."""

@@ -15,7 +15,7 @@ from vnplan.extract.targets.sections import interval_index, is_status_section, i
 from vnplan.extract.targets.values import WINDOW, find_values, trap_spans
 from vnplan.extract.targets.vocab import page_number_rx, vocab
 from vnplan.extract.targets.years import earliest_year, heading_year, horizon_years, plan_year
-from vnplan.structure.lines import continues_after, page_number_spans
+from vnplan.structure.lines import blank_out, continues_after, page_number_spans
 
 _STRONG_PUNCT = regex.compile(r"[;.:]")
 _LIST_END = regex.compile(r"(?:,|\svà)\s*$")
@@ -47,8 +47,8 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         return []  # "Hiện nay, tỷ lệ ... đạt 92%": a result, not a target
     traps, per_n, totals = trap_spans(k, v, bool(v.age_ind.search(k)))
     if "\n" in k:  # a sentence read across a page break: its page number is neither value nor words
-        for a, b in page_number_spans(k):
-            text, k = f"{text[:a]}{' ' * (b - a)}{text[b:]}", f"{k[:a]}{' ' * (b - a)}{k[b:]}"
+        spans = page_number_spans(k)
+        text, k = blank_out(text, spans), blank_out(k, spans)
     vals = find_values(text, k, v, traps)
     if any(not x.in_parens for x in vals):
         vals = [x for x in vals if not x.in_parens]
