@@ -410,3 +410,20 @@ def test_round8_clause_opening_output_and_service_verbs(text, expected):
 ])
 def test_round8_clause_opening_keeps_places_and_activities_out(text):
     assert _facts(text) == []
+
+
+@pytest.mark.parametrize("text, unit", [
+    # round 9 (science and technology, population, drug prevention, health, trade): compound
+    # counted nouns not cut at their first word, and a change in percentage points
+    ("Triển khai 30 nhiệm vụ khoa học và công nghệ cấp tỉnh.", "nhiệm vụ"),
+    ("Nâng cấp 05 phòng thí nghiệm đạt chuẩn quốc gia.", "phòng thí nghiệm"),
+    ("Thu hút 25 nhà khoa học, chuyên gia đầu ngành về làm việc tại tỉnh.", "nhà khoa học"),
+    ("Ký kết ít nhất 40 hợp đồng xuất khẩu nông sản.", "hợp đồng"),
+    ("Thành lập mới 02 Trung tâm hỗ trợ khởi nghiệp.", "Trung tâm"),
+    ("Điều trị Methadone cho ít nhất 300 bệnh nhân.", "bệnh nhân"),
+    ("Sàng lọc trước sinh cho ít nhất 250 bà mẹ mang thai.", "bà mẹ"),
+    ("Tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm so với năm 2024.", "điểm phần trăm"),
+])
+def test_round9_compound_counted_nouns(text, unit):
+    got = _facts(text, target_section=True)
+    assert [u for *_, u, _d in got][:1] == [unit]
