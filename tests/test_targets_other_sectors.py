@@ -427,3 +427,19 @@ def test_round8_clause_opening_keeps_places_and_activities_out(text):
 def test_round9_compound_counted_nouns(text, unit):
     got = _facts(text, target_section=True)
     assert [u for *_, u, _d in got][:1] == [unit]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rate's or an amount's "/năm" is no per-capita suffix of the sentence's other counts
+    # (science, trade, agriculture); a count's per-capita suffix still is (health)
+    ("Số đơn đăng ký sáng chế tăng bình quân 10%/năm; có ít nhất 30 doanh nghiệp đổi mới công nghệ.", [
+        ("=", 10, None, None, "%/năm", "increase"), (">=", 30, None, None, "doanh nghiệp", None)]),
+    ("Kim ngạch xuất khẩu tăng 8 - 10%/năm; có thêm 15 hợp tác xã tham gia chuỗi giá trị.", [
+        ("range", 8, 10, None, "%/năm", "increase"), ("=", 15, None, None, "hợp tác xã", "increase")]),
+    ("Doanh thu bình quân của trang trại đạt 2 tỷ đồng/năm; phát triển 40 trang trại.", [
+        ("=", 2, None, None, "tỷ đồng/năm", None), ("=", 40, None, None, "trang trại", None)]),
+    ("Đạt 12 bác sĩ/vạn dân, 30 giường bệnh.", [
+        ("=", 12, None, None, "bác sĩ/vạn dân", None), ("=", 30, None, None, "giường bệnh/vạn dân", None)]),
+])
+def test_round9_rate_suffix_does_not_spread_to_counts(text, expected):
+    assert _facts(text, target_section=True) == expected

@@ -20,6 +20,7 @@ from vnplan.structure.lines import blank_out, continues_after, page_number_spans
 _STRONG_PUNCT = regex.compile(r"[;.:]")
 _LIST_END = regex.compile(r"(?:,|\svà)\s*$")
 _CLAUSE_TAIL = regex.compile(r"[,;(]|\s-\s")
+_MONEY_UNIT = regex.compile(r"(?<!\p{L})(?:đồng|vnđ|vnd|usd)\s*$", regex.V1 | regex.IGNORECASE)
 
 
 _DIGIT = regex.compile(r"\d")
@@ -140,9 +141,12 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
                 ind = out_inds[-1]  # "chiếm 38,1%, giảm 0,07% so với năm 2023"
         c.indicator, c.direction = ind, direction
         out_inds.append(ind)
-    # a per-capita suffix distributes over bare counts of the same sentence
+    # a per-capita suffix of a count distributes over the sentence's bare counts ("10 bác
+    # sĩ/vạn dân, 2 dược sĩ"), not one of a rate or an amount ("tăng 10 - 12%/năm; có ít nhất 40
+    # doanh nghiệp", "doanh thu dưới 50 tỷ đồng/năm; ... 1 tỷ đồng" keep their own units)
     suffixes = [c.value.unit[c.value.unit.index("/"):] for c in clauses
-                if c.value.unit and "/" in c.value.unit]
+                if c.value.unit and "/" in c.value.unit and c.value.unit[0] not in "%‰"
+                and not _MONEY_UNIT.search(c.value.unit[:c.value.unit.index("/")])]
     for c in clauses:
         u = c.value.unit
         if u and u not in ("%", "‰") and "/" not in u:
