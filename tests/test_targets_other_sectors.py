@@ -443,3 +443,31 @@ def test_round9_compound_counted_nouns(text, unit):
 ])
 def test_round9_rate_suffix_does_not_spread_to_counts(text, expected):
     assert _facts(text, target_section=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # founding and supplying are outputs; health and social services count their beneficiaries
+    # (population, culture, agriculture, health, drug prevention, social protection)
+    ("Thành lập mới 03 câu lạc bộ dưỡng sinh cho người cao tuổi.", [("=", 3, None, None, "câu lạc bộ", None)]),
+    ("Thành lập 05 hợp tác xã nông nghiệp kiểu mới.", [("=", 5, None, None, "hợp tác xã", None)]),
+    ("Cung cấp miễn phí phương tiện tránh thai cho 420 cặp vợ chồng.", [
+        ("=", 420, None, None, "cặp vợ chồng", None)]),
+    ("Duy trì điểm tư vấn; tầm soát sơ sinh cho 150 trẻ.", [("=", 150, None, None, "trẻ", None)]),
+    ("Khám sàng lọc bệnh tăng huyết áp, đái tháo đường cho 2.000 người dân từ đủ 40 tuổi.", [
+        ("=", 2000, None, None, "người", None)]),
+    ("Tư vấn, hỗ trợ pháp lý miễn phí cho 120 người sau cai nghiện ma túy.", [
+        ("=", 120, None, None, "người", None)]),
+    ("Điều trị dự phòng phơi nhiễm HIV cho 80 người có nguy cơ cao.", [("=", 80, None, None, "người", None)]),
+])
+def test_round9_founding_and_service_verbs(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an activity stays an activity, and a service at a place counts no beneficiaries
+    "Tổ chức 04 buổi tư vấn sức khỏe sinh sản vị thành niên.",
+    "Tư vấn, khám sức khỏe tiền hôn nhân tại 08 thôn.",
+    "Tổ chức tiêm chủng cho 300 trẻ tại các điểm tiêm.",
+])
+def test_round9_service_verbs_keep_activities_and_places_out(text):
+    assert _facts(text) == []
