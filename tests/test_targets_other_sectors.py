@@ -471,3 +471,37 @@ def test_round9_founding_and_service_verbs(text, expected):
 ])
 def test_round9_service_verbs_keep_activities_and_places_out(text):
     assert _facts(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # numbered standards and regulations are names, also after "đạt chuẩn" (science, health,
+    # environment, construction)
+    "Nâng cấp phòng thử nghiệm đạt chuẩn ISO/IEC 17025:2017.",
+    "Các cơ sở sản xuất đạt tiêu chuẩn TCVN ISO 22000:2018.",
+    "Nước thải sau xử lý đạt QCVN 14:2008/BTNMT.",
+    # a firm's size says which firms are favoured (science, trade, agriculture)
+    "Ưu tiên hỗ trợ hợp tác xã có doanh thu dưới 3 tỷ đồng/năm.",
+    "Hỗ trợ doanh nghiệp có số lao động từ 200 người trở lên đào tạo lại lao động.",
+    # a support norm written as a share, with or without a cap (science, agriculture, trade)
+    "Hỗ trợ doanh nghiệp với mức hỗ trợ tối đa 30% tổng kinh phí thực hiện dự án, không quá 1 tỷ đồng/dự án.",
+    "Mức hỗ trợ 50% chi phí cấp giấy chứng nhận VietGAP.",
+    # a measure picking out a class (drug prevention, forestry, transport)
+    "Triệt phá các đường dây mua bán, vận chuyển trái phép chất ma túy từ 100 g heroin trở lên.",
+    "Kiểm tra các phương tiện chở hàng từ 10 tấn trở lên ra vào mỏ đá.",
+    # the size of what must not happen, whatever the verb (drug prevention, forestry)
+    "Không để tái trồng cây có chứa chất ma túy với diện tích trên 0,1 ha tại một địa điểm.",
+    "Không để cháy rừng với diện tích trên 1 ha.",
+])
+def test_round9_standards_sizes_norms_and_classes_are_no_targets(text):
+    assert _facts(text, target_section=True) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ... while counts, shares and values reached beside them stay targets
+    ("Phấn đấu các xã, thị trấn duy trì từ 2 câu lạc bộ trở lên.", [(">=", 2, None, None, "câu lạc bộ", "maintain")]),
+    ("Các hợp tác xã đạt sản lượng từ 50 tấn trở lên.", [(">=", 50, None, None, "tấn", None)]),
+    ("Hỗ trợ 60 doanh nghiệp áp dụng hệ thống quản lý ISO 9001:2015.", [("=", 60, None, None, "doanh nghiệp", None)]),
+    ("100% doanh nghiệp có doanh thu trên 10 tỷ đồng/năm kê khai thuế điện tử.", [("=", 100, None, None, "%", None)]),
+])
+def test_round9_values_next_to_the_new_traps(text, expected):
+    assert _facts(text, target_section=True) == expected
