@@ -57,3 +57,26 @@ def test_corpus_plans_name_no_amounts(corpus_plans):
     for plan in corpus_plans.values():
         assert plan.budget == []
         assert not any(regex.search(r"\d\s*(?:triệu|tỷ)?\s*(?:đồng|VNĐ)", t.text) for t in plan.targets)
+
+
+@pytest.mark.parametrize("text, amount", [
+    # allowances and fees paid per person are the plan's money (population, drug prevention,
+    # health, culture)
+    ("Mức chi thù lao cho cộng tác viên dân số là 150.000 đồng/người/tháng.", 150_000),
+    ("Phụ cấp cho nhân viên y tế thôn, bản 500.000 đồng/người/tháng.", 500_000),
+    ("Chi bồi dưỡng cho thành viên tổ tuần tra 100.000 đồng/người/đêm.", 100_000),
+    ("Trợ cấp cho người cao tuổi từ 80 tuổi trở lên 360.000 đồng/người/tháng.", 360_000),
+])
+def test_round9_allowance_norms_are_budget(text, amount):
+    assert [b.amount_vnd for b in _budget(text)] == [float(amount)]
+
+
+@pytest.mark.parametrize("text", [
+    # a threshold of what is covered or who qualifies is no money of the plan (science,
+    # infrastructure, poverty)
+    "Tranh thủ vốn ODA cho các dự án khoa học và công nghệ có quy mô từ 5 tỷ đồng trở lên.",
+    "Thẩm định các công trình có tổng mức đầu tư từ 15 tỷ đồng trở lên.",
+    "Hỗ trợ hộ có thu nhập bình quân từ 1,5 triệu đồng/người/tháng trở xuống.",
+])
+def test_round9_money_thresholds_are_no_budget(text):
+    assert _budget(text) == []

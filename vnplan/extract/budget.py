@@ -32,6 +32,7 @@ class _Money:
     trailing: "regex.Pattern[str]"
     reached: "regex.Pattern[str]"
     not_budget_kinds: frozenset
+    threshold: "regex.Pattern[str]"
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,8 @@ def _money() -> _Money:
     context = regex.compile(rf"(?<!\p{{L}})(?:{alternation(m['money_context'])})(?!\p{{L}})", regex.V1)
     trailing = regex.compile(rf"(?:(?:^|\s)(?:{alternation(m['purpose_trailing'])})\s*)+$", regex.V1)
     reached = regex.compile(rf"(?<!\p{{L}})(?:{alternation(m['reached_before'])})\s*:?\s*$", regex.V1)
-    return _Money(amount, mult, context, trailing, reached, frozenset(m["not_budget_kinds"]))
+    threshold = regex.compile(rf"(?:\s*/\s*[\p{{L}} ]{{1,20}}?){{0,2}}\s*(?:{alternation(m['threshold_after'])})(?!\p{{L}})", regex.V1)
+    return _Money(amount, mult, context, trailing, reached, frozenset(m["not_budget_kinds"]), threshold)
 
 
 _CLAUSE_STOP = regex.compile(r"[;\t]|(?<=[.!?])\s+(?=\p{Lu})", regex.V1)
@@ -117,6 +119,8 @@ def amounts_in(doc: Document, lo: int, hi: int) -> list[tuple[int, int, float]]:
                 _clause_before(doc.key, doc.text.rfind("\n", 0, m.start()) + 1, m.start())):
             continue  # "thu nhập ... 53 triệu đồng/người/năm": a rate, not money of the plan
             # ("Mức hỗ trợ 50.000đ/người/tháng" names money and stays)
+        if money.threshold.match(doc.key, m.end()):
+            continue  # "dự án có quy mô từ 5 tỷ đồng trở lên": a threshold, not money of the plan
         try:
             value = parse_number(m.group("n"))
         except ValueError:
