@@ -456,3 +456,33 @@ def test_issuer_over_two_lines_under_its_parent():
     text = ("UBND HUYỆN MƯỜNG KHƯƠNG\nUBND THỊ TRẤN\nMƯỜNG KHƯƠNG\nSố: /KH-UBND\n"
             "Mường Khương, ngày   tháng 4 năm 2023\n\nKẾ HOẠCH\nVề y tế năm 2023\n\nI. MỤC TIÊU\nNội dung.\n")
     assert vnplan.parse_text(text, "x.txt").metadata.issuer == "Ủy ban nhân dân thị trấn Mường Khương"
+
+
+@pytest.mark.parametrize("parts,expected", [
+    # a lower body's name printed over two (or three) lines under its parent (steering boards,
+    # councils, departments); a proper noun inside it keeps its capital ("Tổ quốc")
+    (["UBND HUYỆN MƯỜNG NHÉ", "BAN CHỈ ĐẠO PHÒNG, CHỐNG TỘI PHẠM, TỆ NẠN XÃ HỘI",
+      "VÀ XÂY DỰNG PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC"],
+     "Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh"
+     " Tổ quốc huyện Mường Nhé"),
+    (["UBND TỈNH QUẢNG BÌNH", "BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH", "MỤC TIÊU QUỐC GIA"],
+     "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Quảng Bình"),
+    (["UBND TỈNH KON TUM", "SỞ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"],
+     "Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum"),
+    # two lines of one body stay one name
+    (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ"], "Ủy ban nhân dân thành phố Cần Thơ"),
+])
+def test_round9_lower_body_over_two_lines_under_its_parent(parts, expected):
+    assert join_header_parts(parts) == expected
+
+
+def test_round9_steering_board_plan_header():
+    text = ("UBND HUYỆN TUẦN GIÁO\nBAN CHỈ ĐẠO PHÒNG, CHỐNG TỘI PHẠM, TỆ NẠN XÃ HỘI\n"
+            "VÀ XÂY DỰNG PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC\n\nSố: 09/KH-BCĐ\n\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Tuần Giáo, ngày 20 tháng 02 năm 2025\n\nKẾ HOẠCH\nPhòng, chống tội phạm năm 2025\n\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao hiệu quả.\n")
+    m = vnplan.parse_text(text, "p.txt").metadata
+    assert (m.issuer, m.symbol, m.place) == (
+        "Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh"
+        " Tổ quốc huyện Tuần Giáo", "KH-BCĐ", "Tuần Giáo")

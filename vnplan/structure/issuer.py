@@ -40,6 +40,13 @@ def _bodies() -> list[tuple[list[str], str]]:
 
 
 @lru_cache(maxsize=1)
+def _proper_words() -> list[tuple[list[str], str]]:
+    """(folded words, casing) of proper nouns inside a body's name ("Tổ quốc"), longest first."""
+    out = [(key(k).split(), v) for k, v in _data().get("proper_words", {}).items()]
+    return sorted(out, key=lambda kv: len(kv[0]), reverse=True)
+
+
+@lru_cache(maxsize=1)
 def _admin_units() -> list[list[str]]:
     return sorted((key(u).split() for u in _data()["admin_units"]), key=len, reverse=True)
 
@@ -104,6 +111,11 @@ def recase(text: str) -> str:
             out.extend(words[i:i + len(unit)])
             i += len(unit)
             mode = "place"
+            continue
+        proper = _match_words(words, i, [w for w, _ in _proper_words()]) if mode != "place" else None
+        if proper is not None:  # "... bảo vệ an ninh Tổ quốc"
+            out.extend(dict((" ".join(w), v) for w, v in _proper_words())[" ".join(proper)].split())
+            i += len(proper)
             continue
         w = words[i]
         if mode == "place":
