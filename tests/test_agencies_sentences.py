@@ -458,3 +458,39 @@ def test_generic_plural_with_level_opens_heading(heading):
     by_id = {a.id: a.name for a in plan.agencies}
     got = [(by_id[a.agency_id], a.role) for a in plan.assignments]
     assert len(got) == 1 and got[0][1] == "lead" and got[0][0].startswith("Ủy ban nhân dân")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the judiciary (drug prevention, crime, land disputes)
+    ("Đề nghị Viện Kiểm sát nhân dân huyện, Tòa án nhân dân huyện",
+     ["Viện Kiểm sát nhân dân huyện", "Tòa án nhân dân huyện"]),
+    ("phối hợp với Tòa án nhân dân tỉnh, Cục Thi hành án dân sự tỉnh",
+     ["Tòa án nhân dân tỉnh", "Cục Thi hành án dân sự tỉnh"]),
+    ("VKSND huyện, TAND huyện", ["Viện Kiểm sát nhân dân huyện", "Tòa án nhân dân huyện"]),
+    # universities, academies and the scientific and cooperative unions (science, agriculture)
+    ("Đề nghị Đại học Thái Nguyên, Học viện Nông nghiệp Việt Nam",
+     ["Đại học Thái Nguyên", "Học viện Nông nghiệp Việt Nam"]),
+    ("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh, Liên minh Hợp tác xã tỉnh",
+     ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", "Liên minh Hợp tác xã tỉnh"]),
+])
+def test_round9_body_types(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("item,expected", [
+    # a heading of two judiciary bodies leads; the body after "phối hợp với" cooperates
+    ("7. Đề nghị Viện Kiểm sát nhân dân huyện, Tòa án nhân dân huyện: Phối hợp với Công an huyện đẩy nhanh"
+     " tiến độ xét xử các vụ án.",
+     {("Viện Kiểm sát nhân dân huyện", "lead"), ("Tòa án nhân dân huyện", "lead"), ("Công an huyện", "cooperate")}),
+    ("3. Đề nghị Đại học Huế: Phối hợp với Sở Khoa học và Công nghệ thực hiện các nhiệm vụ đặt hàng.",
+     {("Đại học Huế", "lead"), ("Sở Khoa học và Công nghệ", "cooperate")}),
+    # a document of request asks for a decision: it gives the court no task
+    ("2. Phòng Tư pháp: Lập hồ sơ đề nghị Tòa án nhân dân huyện xem xét áp dụng biện pháp.",
+     {("Phòng Tư pháp", "lead")}),
+    ("2. Công an huyện: Hoàn thiện văn bản đề nghị Viện Kiểm sát nhân dân huyện phê chuẩn.",
+     {("Công an huyện", "lead")}),
+])
+def test_round9_judiciary_and_university_items(item, expected):
+    plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "j.txt")
+    by_id = {a.id: a.name for a in plan.agencies}
+    assert {(by_id[a.agency_id], a.role) for a in plan.assignments} == expected
