@@ -494,3 +494,20 @@ def test_round9_judiciary_and_university_items(item, expected):
     plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "j.txt")
     by_id = {a.id: a.name for a in plan.agencies}
     assert {(by_id[a.agency_id], a.role) for a in plan.assignments} == expected
+
+
+@pytest.mark.parametrize("heading,standing", [
+    # the standing body named by a note after the heading's bodies (drug prevention, fire
+    # prevention, population, disaster prevention)
+    ("1. Công an huyện (Cơ quan Thường trực Ban Chỉ đạo huyện)", {"Công an huyện"}),
+    ("1. Phòng Văn hóa và Thông tin (cơ quan thường trực)", {"Phòng Văn hóa và Thông tin"}),
+    ("1. Trung tâm Y tế huyện (là cơ quan thường trực)", {"Trung tâm Y tế huyện"}),
+    ("2. Sở Nông nghiệp và Môi trường (Cơ quan Thường trực Ban Chỉ huy Phòng thủ dân sự tỉnh):",
+     {"Sở Nông nghiệp và Môi trường"}),
+    # a note that is no standing cue changes nothing
+    ("3. Phòng Lao động - Thương binh và Xã hội (Phòng LĐ-TB&XH)", set()),
+])
+def test_round9_standing_named_in_heading_note(heading, standing):
+    plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + heading + "\n- Tổng hợp, báo cáo kết quả.\n",
+                             "s.txt")
+    assert {a.name for a in plan.agencies if a.standing} == standing

@@ -257,6 +257,7 @@ def _closing_paragraph(doc: Document, para: Span) -> bool:
 
 
 _GENERIC_LABEL = regex.compile(r"\s*\*[^:]{0,80}:", regex.V1)
+_HEAD_PAREN = regex.compile(r"\s*\(([^()]{1,120})\)", regex.V1)  # a note after a heading's bodies
 
 
 def _item(ctx: _Ctx, infos, sec: Section, heads: list[Body]) -> None:
@@ -267,6 +268,9 @@ def _item(ctx: _Ctx, infos, sec: Section, heads: list[Body]) -> None:
     own, inline, _label = _heads(ctx, head_span)
     if own:
         heads = own
+        paren = _HEAD_PAREN.match(doc.key, own[-1].span.end, head_span.end)
+        if paren and _cues()["standing"].search(paren.group(1)):
+            ctx.found.standing.extend(own)  # "1. Công an huyện (Cơ quan Thường trực Ban Chỉ đạo huyện)"
     tasks: list[tuple[Span, list[Body], str]] = []
     if inline and own:
         tasks.append((inline, own, "lead"))
