@@ -419,9 +419,12 @@ def _closing_row(doc: Document, info: LineInfo) -> bool:
     cells (``- Như trên;<TAB>KT. CHỦ TỊCH`` under a plain ``Nơi nhận:`` line)."""
     from vnplan.structure import layout as lay
 
-    if lay.is_closing_start(doc, info):
-        return True
-    return info.kind == "table" and any(lay.is_closing_text(c.text) for c in line_cells(doc, info.line))
+    memo = doc.__dict__.setdefault("_closing_row", {})  # asked once per table line and block
+    found = memo.get((info.line.index, info.kind))
+    if found is None:
+        found = memo[(info.line.index, info.kind)] = lay.is_closing_start(doc, info) or (
+            info.kind == "table" and any(lay.is_closing_text(c.text) for c in line_cells(doc, info.line)))
+    return found
 
 
 def _in_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> bool:
