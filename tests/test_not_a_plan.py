@@ -6,6 +6,7 @@ percentages, years and agency names, so a careless extractor would invent target
 import pytest
 
 import vnplan
+from conftest import PLANS
 
 NEWS = """Hà Nội: Giá xăng tăng lần thứ ba liên tiếp
 
@@ -84,3 +85,34 @@ def test_not_a_plan_output_is_valid_json(name):
     plan = vnplan.parse_text(SAMPLES[name], f"{name}.txt")
     validate(plan.to_dict())
     assert plan.text == SAMPLES[name]
+
+
+def test_strict_raises_not_a_plan_error_naming_the_text():
+    from vnplan.errors import NotAPlanError
+
+    with pytest.raises(NotAPlanError) as err:
+        vnplan.parse_text(NEWS, "tin-tuc.txt", strict=True)
+    assert str(err.value).startswith("tin-tuc.txt: text has no plan structure")
+
+
+def test_strict_accepts_a_plan():
+    plan = vnplan.parse(PLANS["hai_phong"], strict=True)
+    assert plan.metadata.doc_type == "KẾ HOẠCH" and plan.sections
+
+
+def test_strict_cli_is_an_input_error_and_batch_goes_on(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "news.txt").write_text(NEWS, encoding="utf-8")
+    shutil.copy(PLANS["hai_phong"], tmp_path / "in" / "plan.txt")
+    one = subprocess.run([sys.executable, "-m", "vnplan.cli", "parse", "--strict", str(tmp_path / "in" / "news.txt")],
+                         capture_output=True, text=True)
+    assert one.returncode == 3 and one.stderr.strip().endswith("text has no plan structure (no numbered section headings)")
+    many = subprocess.run([sys.executable, "-m", "vnplan.cli", "parse", "--strict", "-q", str(tmp_path / "in"),
+                           "-o", str(tmp_path / "out")], capture_output=True, text=True)
+    assert many.returncode == 3
+    assert (tmp_path / "out" / "plan.json").exists() and not (tmp_path / "out" / "news.json").exists()
+    assert "NotAPlanError" in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8")

@@ -197,6 +197,7 @@ class _Task:
     out: Optional[str]  # output file (folder mode) or None (JSON Lines)
     known_sha: Optional[str]  # JSON Lines resume: sha256 of the previous line for this path
     force: bool
+    strict: bool = False  # a text without plan structure fails (NotAPlanError)
 
 
 def _atomic_write(path: Path, data: str) -> None:
@@ -267,7 +268,7 @@ def parse_one(task: _Task) -> Outcome:
         if _is_current(task):
             return Outcome(status="skipped", size=size, seconds=time.perf_counter() - t0,
                            max_rss_kb=_rss_kb(), **common)
-        plan = parse(task.path)
+        plan = parse(task.path, strict=task.strict)
         if task.out is not None:
             _atomic_write(Path(task.out), plan.to_json() + "\n")
             line = None
@@ -389,6 +390,7 @@ def run(
     errors_path: Optional[str | os.PathLike] = None,
     jobs: Optional[int] = None,
     force: bool = False,
+    strict: bool = False,
     on_outcome: Optional[Callable[[Outcome], None]] = None,
 ) -> Summary:
     """Parse ``inputs`` into ``out_dir`` (one JSON per input) or into one JSON Lines file.
@@ -397,7 +399,9 @@ def run(
     ``force``); ``jsonl_stream`` an open text stream (e.g. stdout) instead. Failures go to
     ``errors_path`` (default ``out_dir/errors.jsonl``, or ``<jsonl stem>.errors.jsonl``);
     the file is removed when nothing failed. ``on_outcome`` is called for each input as it
-    finishes (progress). Returns counts, errors in input order and per-worker peak memory.
+    finishes (progress). ``strict``: a text without plan structure is a failure
+    (``NotAPlanError``) instead of a plan with a warning. Returns counts, errors in input
+    order and per-worker peak memory.
     """
     jobs = max(1, jobs or default_jobs())
     t0 = time.perf_counter()
@@ -413,7 +417,7 @@ def run(
     for i, item in enumerate(inputs):
         out = None if streaming else str(Path(out_dir) / item.rel)
         known = old_index[str(item.path)][1] if str(item.path) in old_index else None
-        tasks.append(_Task(i, str(item.path), out, known, force))
+        tasks.append(_Task(i, str(item.path), out, known, force, strict))
 
     if errors_path is None:
         if out_dir is not None:

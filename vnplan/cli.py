@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="worker processes (default: all cores)")
     pp.add_argument("--force", action="store_true", help="re-parse inputs whose output is up to date")
     pp.add_argument("-q", "--quiet", action="store_true", help="no progress bar or progress lines")
+    pp.add_argument("--strict", action="store_true",
+                    help="a text without plan structure is an input error (NotAPlanError), not a plan with a warning")
     sub.add_parser("schema", help="print the JSON Schema of the output")
     return p
 
@@ -56,20 +58,20 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     single = (len(args.inputs) == 1 and not Path(args.inputs[0]).is_dir() and args.jsonl is None
               and not (args.output and Path(args.output).is_dir()))
     if single:
-        return _parse_single(Path(args.inputs[0]), args.output)
+        return _parse_single(Path(args.inputs[0]), args.output, args.strict)
     if not args.output and args.jsonl is None:
         print("vnplan: several inputs need -o DIR or --jsonl FILE", file=sys.stderr)
         return EXIT_USAGE
     return _parse_batch(args)
 
 
-def _parse_single(path: Path, output: Optional[str]) -> int:
+def _parse_single(path: Path, output: Optional[str], strict: bool = False) -> int:
     """One file: JSON to stdout, or to ``output``; an input error is one line on stderr."""
     from vnplan import parse
     from vnplan.errors import VnplanError
 
     try:
-        plan = parse(path)
+        plan = parse(path, strict=strict)
     except VnplanError as err:
         print(f"vnplan: {err}", file=sys.stderr)
         return EXIT_INPUT
@@ -114,6 +116,7 @@ def _parse_batch(args: argparse.Namespace) -> int:
             errors_path=errors_path,
             jobs=args.jobs,
             force=args.force,
+            strict=args.strict,
             on_outcome=report,
         )
     except KeyboardInterrupt:
