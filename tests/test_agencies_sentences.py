@@ -511,3 +511,16 @@ def test_round9_standing_named_in_heading_note(heading, standing):
     plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + heading + "\n- Tổng hợp, báo cáo kết quả.\n",
                              "s.txt")
     assert {a.name for a in plan.agencies if a.standing} == standing
+
+
+def test_item_heading_whose_task_goes_on_after_a_page_break():
+    text = ("ỦY BAN NHÂN DÂN HUYỆN A\nSố: 12/KH-UBND\nA, ngày 3 tháng 1 năm 2024\nKẾ HOẠCH\n"
+            "Phòng chống dịch năm 2024\n\nI. MỤC TIÊU\nĐạt 95% trạm y tế.\nII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Phòng Y tế\n\nchủ trì, phối hợp với Trung tâm Y tế huyện triển khai kế hoạch.\n"
+            "2. Phòng Tài chính - Kế hoạch: Tham mưu bố trí kinh phí.\n")
+    plan = vnplan.parse_text(text)
+    roles = {a.name: a.roles for a in plan.agencies}
+    assert roles == {"Phòng Y tế": ["lead"], "Trung tâm Y tế huyện": ["cooperate"],
+                     "Phòng Tài chính - Kế hoạch": ["lead"]}
+    for a in plan.assignments:
+        assert plan.text[a.span.start:a.span.end] == a.task or a.parts

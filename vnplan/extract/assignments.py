@@ -180,7 +180,7 @@ def _phrases(ctx: _Ctx, para: Span, heads: list[Body]) -> None:
     subj, end = _subject(doc, bodies, start)
     if subj and not heads and not _states_aims(ctx, para.start):
         rest = doc.text[end:para.end]
-        word = rest.lstrip(" ,")[:1]
+        word = rest.lstrip(" ,\n\t")[:1]
         if word and (word.islower() or rest.lstrip().startswith(":")):
             role = "cooperate" if c["subject_coop"].match(doc.key[end:para.end].lstrip(" ,:")) else "lead"
             for b in subj:
@@ -228,7 +228,7 @@ def _heads(ctx: _Ctx, span: Span) -> tuple[list[Body], Optional[Span], bool]:
         return [], None, False
     if _LABEL_TAIL.fullmatch(doc.key, end, hi):
         return heads, (_trim(doc, hi + 1, span.end) if colon >= 0 else None), True
-    rest = doc.text[end:span.end].lstrip(" ,")
+    rest = doc.text[end:span.end].lstrip(" ,\n\t")  # the task may go on after a page break
     if rest[:1].islower():  # "Sở Y tế chủ trì, phối hợp ...": the sentence is the task
         return heads, _trim(doc, span.start, span.end), False
     return [], None, False
