@@ -260,6 +260,7 @@ def test_two_column_closing():
     "Nơi nhận: - Sở Y tế; - UBND các xã; - Lưu VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn B\n",
     "Nơi nhận:\n- Sở Y tế; - UBND các xã;\n- Lưu VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn B\n",
     "Nơi nhận: - Sở Y tế; - UBND các xã; - Lưu VT.\tTM. ỦY BAN NHÂN DÂN\n\tCHỦ TỊCH\n\tTrần Văn B\n",
+    "Nơi nhận: Sở Y tế; UBND các xã; Lưu VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn B\n",  # no bullets
 ])
 def test_recipients_run_together_on_one_line(closing):
     text = f"KẾ HOẠCH\nTiêm chủng năm 2023\n\nI. MỤC TIÊU\nĐạt 95%.\n\n{closing}"

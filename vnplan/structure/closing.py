@@ -69,13 +69,17 @@ def _recipient(doc: Document, frag: Cell) -> Optional[Recipient]:
 
 
 # Items run together on one line: "Nơi nhận: - Sở Y tế; - UBND các xã; - Lưu VT."
+# Right after "Nơi nhận:" the bullets may be left out: "Nơi nhận: Sở Y tế; UBND các xã; Lưu VT."
 _INLINE_ITEM = regex.compile(r"(?<=;)\s*(?=[-+•·–—]\s*\S)", regex.V1)
+_INLINE_PLAIN_ITEM = regex.compile(r"(?<=;)\s*(?=\S)", regex.V1)
 
 
-def _recipients(doc: Document, frag: Cell) -> list[Recipient]:
-    """The Nơi nhận items of one cell: one, or several run together after ``;``."""
+def _recipients(doc: Document, frag: Cell, bare: bool = False) -> list[Recipient]:
+    """The Nơi nhận items of one cell: one, or several run together after ``;``
+    (``bare``: the items need no bullet, as on the ``Nơi nhận:`` line itself)."""
     out, start = [], frag.span.start
-    cuts = [frag.span.start + m.end() for m in _INLINE_ITEM.finditer(frag.text)] + [frag.span.end]
+    rx = _INLINE_PLAIN_ITEM if bare else _INLINE_ITEM
+    cuts = [frag.span.start + m.end() for m in rx.finditer(frag.text)] + [frag.span.end]
     for end in cuts:
         piece = Cell(doc.text[start:end], Span(start, end))
         if r := _recipient(doc, piece):
@@ -104,7 +108,7 @@ def get_closing(doc: Document, infos: list[LineInfo], lo: int, hi: int) -> tuple
                 rest = _NOI_NHAN_LEAD.match(k).end()
                 if rest < len(frag.text):
                     item = Cell(frag.text[rest:], Span(frag.span.start + rest, frag.span.end))
-                    recipients.extend(_recipients(doc, item))
+                    recipients.extend(_recipients(doc, item, bare=True))
                 continue
             if in_list and not _is_signature_text(frag.text) and (_BULLET.match(frag.text) or not recipients):
                 recipients.extend(_recipients(doc, frag))
