@@ -118,13 +118,12 @@ def walk(sections: list[Section]) -> Iterator[Section]:
 
 def _child_at(level: list[Section], offset: int) -> Optional[Section]:
     """The sibling containing ``offset``: bisection on the (ordered, disjoint) siblings of a
-    long list, a scan otherwise or when bisection finds nothing (O(log n) on huge trees)."""
+    long list, a scan of a short one (O(log n) on huge trees)."""
     if len(level) > 8:
         import bisect
 
         i = bisect.bisect_right(level, offset, key=lambda s: s.span.start)
-        if i and offset in level[i - 1].span:
-            return level[i - 1]
+        return level[i - 1] if i and offset in level[i - 1].span else None
     for s in level:
         if offset in s.span:
             return s

@@ -144,14 +144,24 @@ def _title(doc: Document, infos: list[LineInfo], first: int, hi: int) -> tuple[O
     return title, j
 
 
+# A header block is a dozen lines; a file may carry some portal text before it, but a
+# text without section headings must not have all its lines read as header lines.
+_HEADER_MAX_LINES = 200
+
+
 def get_header(doc: Document, infos: list[LineInfo], body_start: int) -> Header:
-    """Header fields from the lines before ``body_start``."""
+    """Header fields from the lines before ``body_start`` (at most the first
+    ``_HEADER_MAX_LINES`` non-blank ones)."""
     h = Header()
     issuer_parts: list[str] = []
     fields_seen = False
+    seen = 0
     for info in infos[:body_start]:
         if info.kind == "blank":
             continue
+        seen += 1
+        if seen > _HEADER_MAX_LINES:
+            break
         for cell in cells(doc, info.line):
             text = cell.text.strip()
             k = " ".join(key(text).split())
