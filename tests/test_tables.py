@@ -325,3 +325,88 @@ def test_side_by_side_closing_ends_the_table_before_it(closing):
                          ("Phòng Y tế", "Kiểm tra an toàn thực phẩm", "Quý II/2024")]
     assert plan.metadata.signer.name == "Nguyễn Văn A"
     assert [r.text for r in plan.metadata.recipients] == ["Bộ Y tế", "Lưu: VT"]
+
+
+# Round 11: a table of targets per place flattened one cell per line — a place column and
+# indicator columns with their unit in parentheses; a totals row whose empty STT cell left
+# no line. Forestry per commune, schools per district, water per ward.
+FLAT_PER_PLACE = {
+    "forestry": ("""KẾ HOẠCH
+Bảo vệ và phát triển rừng năm 2025
+I. MỤC TIÊU
+- Trồng mới 250 ha rừng.
+
+PHỤ LỤC
+CHỈ TIÊU TRỒNG RỪNG NĂM 2025 CỦA CÁC XÃ
+STT
+Xã, thị trấn
+Diện tích trồng rừng mới (ha)
+Tỷ lệ che phủ rừng (%)
+1
+Bằng Thành
+120
+71,5
+2
+Nhạn Môn
+130
+68
+
+Tổng cộng
+250
+70
+""", "Xã, thị trấn", [["1", "Bằng Thành", "120", "71,5"], ["2", "Nhạn Môn", "130", "68"],
+                      ["", "Tổng cộng", "250", "70"]], [(120, "ha"), (71.5, "%"), (130, "ha"), (68, "%"),
+                                                        (250, "ha"), (70, "%")]),
+    "schools": ("""KẾ HOẠCH
+Phát triển trường lớp năm 2026
+I. MỤC TIÊU
+- Xây mới 45 phòng học.
+
+PHỤ LỤC
+Chỉ tiêu giao các huyện
+TT
+Huyện, thị xã
+Số phòng học xây mới (phòng)
+Số trường đạt chuẩn quốc gia (trường)
+Tỷ lệ huy động trẻ 5 tuổi ra lớp (%)
+1
+Đức Phổ
+20
+4
+99
+2
+Ba Tơ
+25
+3
+98,5
+Toàn tỉnh
+45
+7
+98,8
+""", "Huyện, thị xã", [["1", "Đức Phổ", "20", "4", "99"], ["2", "Ba Tơ", "25", "3", "98,5"],
+                       ["", "Toàn tỉnh", "45", "7", "98,8"]],
+     [(20, "phòng"), (4, "trường"), (99, "%"), (25, "phòng"), (3, "trường"), (98.5, "%"), (45, "phòng"),
+      (7, "trường"), (98.8, "%")]),
+}
+
+
+@pytest.mark.parametrize("name", FLAT_PER_PLACE)
+def test_flattened_table_of_targets_per_place(name):
+    text, place, rows, targets = FLAT_PER_PLACE[name]
+    plan = vnplan.parse_text(text, f"{name}.txt")
+    (t,) = plan.tables
+    assert t.layout == "flattened"
+    assert _cells(t.header[0])[1] == place
+    assert [_cells(r) for r in t.body] == rows
+    for r in t.rows:
+        for c in r.cells:
+            assert plan.text[c.span.start:c.span.end] == c.text
+    got = [(x.value, x.unit) for x in plan.targets if x.section_id == "PL"]
+    assert got == targets
+
+
+def test_short_lines_ending_in_parentheses_are_no_table_header():
+    """Bodies listed with their abbreviations, then a numbered item: no column names, no table."""
+    text = ("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\nCác đơn vị:\nSở Y tế (SYT)\nSở Tài chính (STC)\n"
+            "Sở Nội vụ (SNV)\n1. Sở Y tế chủ trì triển khai Kế hoạch.\n")
+    assert vnplan.parse_text(text, "x.txt").tables == []

@@ -37,6 +37,7 @@ _ROMAN = r"(?=[IVXLC])(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _OPENER_ALONE = regex.compile(rf"^\s*(\d{{1,3}}|{_ROMAN})\s*[\.\):]?\s*$", regex.V1)
 _OPENER_WITH = regex.compile(rf"^\s*(\d{{1,3}}|{_ROMAN})\s*[\.\)]\s*(\S.*?)\s*$", regex.V1)
 _PIPE_RULE = regex.compile(r"^[\s|:\-=+]+$")
+_YEAR_COLUMN = regex.compile(r"^(?:năm\s+)?(?:19|20)\d{2}$")
 _MAX_LOOKBACK = 6  # lines searched above a table for its caption
 
 
@@ -60,6 +61,18 @@ def _closing_paragraph_re() -> "regex.Pattern[str]":
 
 def _min_header_cells() -> int:
     return int(patterns.load("tables").get("min_header_cells", 3))
+
+
+@lru_cache(maxsize=1)
+def _indicator_column_re() -> "regex.Pattern[str]":
+    alts = "|".join(key(c) for c in patterns.load("tables").get("indicator_columns", [])) or "(?!)"
+    return regex.compile(rf"^(?:{alts})\s*:?$", regex.V1)
+
+
+@lru_cache(maxsize=1)
+def _total_row_re() -> "regex.Pattern[str]":
+    alts = "|".join(key(c) for c in patterns.load("tables").get("total_rows", [])) or "(?!)"
+    return regex.compile(rf"^(?:{alts})\s*:?$", regex.V1)
 
 
 def _roman_value(s: str) -> int:
@@ -252,6 +265,7 @@ def _line_key(doc: Document, info: LineInfo) -> str:
 def _flat_header(doc: Document, infos: list[LineInfo], i: int) -> Optional[tuple[list[Cell], int]]:
     """Header cells of a flattened table starting at line ``i`` and the line after it."""
     cells: list[Cell] = []
+    named = 0  # cells that are column names, not indicators with their unit
     j, n = i, len(infos)
     while j < n:
         info = infos[j]
@@ -259,10 +273,16 @@ def _flat_header(doc: Document, infos: list[LineInfo], i: int) -> Optional[tuple
             j += 1
             continue
         text = _line_key(doc, info)
-        if len(text) > 60 or not _column_re().match(text):
+        if len(text) > 60:
+            break
+        if _column_re().match(text):
+            named += 1
+        elif not _indicator_column_re().match(text):
             break
         cells.append(_cell(doc, info.line.start, info.line.end))
         j += 1
+    if named < len(cells) and named < int(patterns.load("tables").get("min_named_columns", 2)):
+        return None  # "Sở Y tế (SYT)" / "Sở Nội vụ (SNV)" ...: no header
     cells = _drop_column_groups(cells)
     if len(cells) < _min_header_cells():
         return None
@@ -347,6 +367,10 @@ def _ends_flat(doc: Document, info: LineInfo) -> bool:
 def _flat_block(doc: Document, infos: list[LineInfo], header: list[Cell], j: int) -> tuple[list[_Row], int]:
     """Body rows of a flattened table whose first row opens at line ``j``; its last line."""
     ncol, content = len(header), _content_column(header)
+    # columns of numbers (an indicator with its unit, a year): a bare number due there is a cell
+    numeric = {i for i, c in enumerate(header)
+               if _indicator_column_re().match(" ".join(key(c.text).strip(" *_#").split()))
+               or _YEAR_COLUMN.match(" ".join(key(c.text).split()))}
     rows: list[_Row] = []
     cur: Optional[_Row] = None
     last_arabic, last_roman, last = 0, 0, j
@@ -371,6 +395,18 @@ def _flat_block(doc: Document, infos: list[LineInfo], header: list[Cell], j: int
                     or (last_arabic == 0 and carried > 0 and value == carried + 1)
             accept = accept or (full and cur is not None and op[2] is None and kind == "arabic"
                                 and value == last_arabic + 1)
+            if accept and cur is not None and op[2] is None and len(cur.cells) < ncol \
+                    and len(cur.cells) in numeric:
+                accept = False  # "3" under "Số trường đạt chuẩn (trường)": a cell, not row 3
+        if not accept and cur is not None and len(cur.cells) >= ncol - 1 \
+                and _total_row_re().match(_line_key(doc, info)):
+            # "Toàn tỉnh" / "Tổng cộng": a row of totals whose empty number cell left no line
+            cur = _Row([Cell("", Span(info.line.start, info.line.start)),
+                        _cell(doc, info.line.start, info.line.end)], info.line.start, info.line.end)
+            rows.append(cur)
+            last = j
+            j += 1
+            continue
         if accept:
             kind, value, first, number = op
             if kind == "roman":
