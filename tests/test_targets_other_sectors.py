@@ -505,3 +505,26 @@ def test_round9_standards_sizes_norms_and_classes_are_no_targets(text):
 ])
 def test_round9_values_next_to_the_new_traps(text, expected):
     assert _facts(text, target_section=True) == expected
+
+
+def _years(text: str, year: int, min_year: int):
+    got = sentence_targets(_doc(text), 0, len(text), in_target_section=True, year=year,
+                           section_id="II.2", min_year=min_year)
+    return [(t.value, t.unit, t.year) for t in got]
+
+
+@pytest.mark.parametrize("text, year, min_year, expected", [
+    # a per-year breakdown in parentheses holds targets of its own, each of its year
+    ("Bê tông hóa 40 km đường trục xã (năm 2025: 15 km; năm 2026: 25 km).", 2026, 2025,
+     [(40, "km", 2026), (15, "km", 2025), (25, "km", 2026)]),
+    ("Tiêm chủng đầy đủ cho 1.200 trẻ (năm 2024 là 380 trẻ, năm 2025 là 400 trẻ, năm 2026 là 420 trẻ).",
+     2026, 2024, [(1200, "trẻ", 2026), (380, "trẻ", 2024), (400, "trẻ", 2025), (420, "trẻ", 2026)]),
+    ("Trồng mới 600 ha rừng tập trung (năm 2025 đạt 300 ha; năm 2026 đạt 300 ha).", 2026, 2025,
+     [(600, "ha", 2026), (300, "ha", 2025), (300, "ha", 2026)]),
+    # ... but last year's figure in parentheses is an annotation, as any other value in them
+    ("Tỷ lệ hộ nghèo giảm còn 2,5% (năm 2023 đạt 3,1%).", 2025, 2024, [(2.5, "%", 2025)]),
+    ("Tỷ lệ bao phủ bảo hiểm y tế đạt 92% (cao hơn 0,5% so với chỉ tiêu tỉnh giao).", 2025, 2025,
+     [(92, "%", 2025)]),
+])
+def test_round11_per_year_breakdown_in_parentheses(text, year, min_year, expected):
+    assert _years(text, year, min_year) == expected

@@ -51,6 +51,10 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
         spans = page_number_spans(k)
         text, k = blank_out(text, spans), blank_out(k, spans)
     vals = find_values(text, k, v, traps)
+    for x in vals:  # "Cứng hóa mới 65 km (năm 2025: 18 km; năm 2026: 22 km)": a per-year breakdown
+        lm = v.paren_label.search(k, max(0, x.lead - 40), x.lead) if x.in_parens else None
+        if lm and (min_year is None or int(lm.group("y")) >= min_year):
+            x.in_parens, x.labelled = False, True
     if any(not x.in_parens for x in vals):
         vals = [x for x in vals if not x.in_parens]
     for cur, nxt in zip(vals, vals[1:]):
@@ -93,13 +97,18 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
     # of a linked value that follows without a break is part of that indicator
     kept = [x for x, nxt in zip(kept, kept[1:] + [None])
             if nxt is None or not (v.change_between.match(k[x.unit_end:nxt.lead])
-                                   or (nxt.linked and cut_point(k, x.unit_end, nxt.lead) == nxt.lead))]
+                                   or (nxt.linked and not nxt.labelled
+                                       and cut_point(k, x.unit_end, nxt.lead) == nxt.lead))]
     if not kept:
         return []
     # clauses
     clauses: list[Clause] = []
     bounds = [0]
     for prev, nxt in zip(kept, kept[1:]):
+        paren = k.rfind("(", prev.unit_end, nxt.lead) if nxt.labelled else -1
+        if paren >= 0:  # "65 km ... (năm 2025: 18 km": the breakdown opens its own clause
+            bounds.append(paren)
+            continue
         value_last = prev.linked or has_words_before(k, bounds[-1], prev.lead, v)
         bounds.append(cut_point(k, prev.unit_end, nxt.lead, first=value_last))
     bounds.append(len(k))
@@ -139,6 +148,9 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
             ind = new
             if not ind and out_inds and c.value.unit and c.value.unit[0] in "%‰":
                 ind = out_inds[-1]  # "chiếm 38,1%, giảm 0,07% so với năm 2023"
+            if c.value.labelled:  # "65 km ... (năm 2025: 18 km; năm 2026: 22 km)": the breakdown's
+                ind = next((clauses[j].indicator for j in range(i - 1, -1, -1)  # indicator
+                            if not clauses[j].value.labelled), ind)
         c.indicator, c.direction = ind, direction
         out_inds.append(ind)
     # a per-capita suffix of a count distributes over the sentence's bare counts ("10 bác

@@ -27,6 +27,7 @@ class Value:
     unit: Optional[str] = None
     unit_end: int = 0
     in_parens: bool = False
+    labelled: bool = False  # in parentheses, but labelled by a year of the plan ("(năm 2025: 18 km")
     linked: bool = False  # a linker (đạt, là, :) sits right before
     from_to: bool = False  # "từ 25 lên 30": this is the starting point
     baseline: Optional[str] = None

@@ -83,6 +83,7 @@ class Vocab:
     task_kinds: frozenset = frozenset()
     clause_opening: "regex.Pattern[str]" = regex.compile(r"(?!)")
     clause_opening_not_after: "regex.Pattern[str]" = regex.compile(r"(?!)")
+    paren_label: "regex.Pattern[str]" = regex.compile(r"(?!)")
 
     def direction_of(self, phrase: str) -> str:
         """Direction (increase / decrease / maintain) of a matched direction phrase."""
@@ -187,6 +188,7 @@ def vocab() -> Vocab:
         clause_opening=rx(rf"^(?:(?:[a-zđ]\)|\d{{1,2}}(?:\.\d{{1,2}})*[.)])\s*)?(?:\p{{L}}+(?:\s+\p{{L}}+){{0,2}},\s*)?"
                           rf"(?:{alternation(cues['output_cues'] + cues.get('clause_opening_cues', []))})(?!\p{{L}})"),
         clause_opening_not_after=rx(rf"(?<!\p{{L}})(?:{alternation(cues.get('clause_opening_not_after', []))})\s*$"),
+        paren_label=rx(rf"(?<!\p{{L}})(?:{'|'.join(sub(p.replace('{Y}', f'(?P<y>{YEAR})')) for p in cues.get('paren_value_labels', [])) or '(?!)'})\s*$"),
     )
 
 
