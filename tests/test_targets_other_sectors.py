@@ -528,3 +528,17 @@ def _years(text: str, year: int, min_year: int):
 ])
 def test_round11_per_year_breakdown_in_parentheses(text, year, min_year, expected):
     assert _years(text, year, min_year) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb spelled like a document ("hướng dẫn", "báo cáo") before a share: no citation
+    ("Chủ trì quản lý thuế; hướng dẫn 100% hộ kinh doanh kê khai, nộp thuế điện tử.",
+     [("=", 100, None, None, "%", None)]),
+    ("Báo cáo 100% ca bệnh truyền nhiễm nhóm A trong vòng 24 giờ.", [("=", 100, None, None, "%", None)]),
+    ("Phòng Giáo dục và Đào tạo hướng dẫn 95% trường học triển khai sổ điểm điện tử.",
+     [("=", 95, None, None, "%", None)]),
+    # ... while document numbers stay out
+    ("Thực hiện theo Chỉ thị 23 của Ủy ban nhân dân thành phố và Hướng dẫn 125 của Sở Y tế.", []),
+])
+def test_round11_share_after_a_document_word_is_no_citation(text, expected):
+    assert _facts(text) == expected
