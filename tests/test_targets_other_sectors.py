@@ -542,3 +542,28 @@ def test_round11_per_year_breakdown_in_parentheses(text, year, min_year, expecte
 ])
 def test_round11_share_after_a_document_word_is_no_citation(text, expected):
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # numbered criteria, dash-chained strategy codes, spans of days, norms "với / theo mức"
+    "Duy trì các xã đạt tiêu chí số 17 về môi trường và an toàn thực phẩm.",
+    "Phấn đấu hướng tới mục tiêu 90-90-90 về chăm sóc, điều trị HIV/AIDS.",
+    "Hưởng ứng Tháng hành động vì an toàn thực phẩm (từ 15/4 đến 15/5) trên toàn huyện.",
+    "Tổ chức đợt cao điểm ra quân từ 01/6 - 30/6 tại các khu dân cư.",
+    "Hỗ trợ tiền ăn cho học sinh bán trú theo mức 360.000 đồng/học sinh/tháng.",
+    "Hỗ trợ chi phí đi lại cho người bệnh với mức 200.000 đồng/người/đợt điều trị.",
+])
+def test_round11_criteria_codes_day_spans_and_norms_are_no_targets(text):
+    assert _facts(text, target_section=True) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ... next to targets that keep their value
+    ("Hoàn thành chỉ tiêu 1.200 lao động được tạo việc làm mới.", [("=", 1200, None, None, "lao động", None)]),
+    ("Duy trì 11/11 xã đạt tiêu chí số 2 về giao thông.", [("=", 11, None, 11, "xã", "maintain")]),
+    ("Thu nhập bình quân đầu người đạt mức 60 triệu đồng/người/năm.",
+     [("=", 60, None, None, "triệu đồng/người/năm", None)]),
+    ("Tỷ lệ giải quyết hồ sơ đúng hạn đạt 10 - 12%/năm.", [("range", 10, 12, None, "%/năm", None)]),
+])
+def test_round11_values_next_to_the_new_traps(text, expected):
+    assert _facts(text, target_section=True) == expected
