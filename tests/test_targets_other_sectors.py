@@ -567,3 +567,26 @@ def test_round11_criteria_codes_day_spans_and_norms_are_no_targets(text):
 ])
 def test_round11_values_next_to_the_new_traps(text, expected):
     assert _facts(text, target_section=True) == expected
+
+
+@pytest.mark.parametrize("text, unit", [
+    # round 11 (health supplies and tests, trade, export, a fraction before its indicator)
+    ("Phân phát miễn phí 20.000 bao cao su cho công nhân các khu công nghiệp.", "bao cao su"),
+    ("Cấp 30.000 bơm kim tiêm sạch cho người nghiện chích ma túy.", "bơm kim tiêm"),
+    ("Xét nghiệm ít nhất 8.000 lam máu tìm ký sinh trùng sốt rét.", "lam máu"),
+    ("Thu hút trên 1.500 gian hàng tham gia sàn giao dịch thương mại điện tử của tỉnh.", "gian hàng"),
+    ("Kim ngạch xuất khẩu nông sản đạt 1.200 triệu USD.", "triệu USD"),
+    ("Giá trị hợp đồng chuyển giao công nghệ đạt 3,5 triệu USD.", "triệu USD"),
+])
+def test_round11_compound_counted_nouns_and_foreign_money(text, unit):
+    got = _facts(text, target_section=True)
+    assert [u for *_, u, _d in got][:1] == [unit]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "số" after a fraction opens the indicator; it is no unit
+    ("Giảm 1/2 số ca mắc sốt xuất huyết so với năm 2020.", [("=", 1, None, 2, None, "decrease")]),
+    ("Phấn đấu 2/3 số xã đạt chuẩn nông thôn mới nâng cao.", [("=", 2, None, 3, None, None)]),
+])
+def test_round11_fraction_before_its_indicator_has_no_unit(text, expected):
+    assert _facts(text, target_section=True) == expected
