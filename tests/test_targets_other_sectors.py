@@ -590,3 +590,24 @@ def test_round11_compound_counted_nouns_and_foreign_money(text, unit):
 ])
 def test_round11_fraction_before_its_indicator_has_no_unit(text, expected):
     assert _facts(text, target_section=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "phát triển (mới)" is an output verb: outlets, members, products developed
+    ("Xây dựng 02 trung tâm logistics; phát triển 50 điểm giao nhận hàng hóa tại các khu dân cư.",
+     [("=", 2, None, None, "trung tâm", None), ("=", 50, None, None, "điểm", None)]),
+    ("Phát triển mới 300 hội viên Hội Nông dân.", [("=", 300, None, None, "hội viên", None)]),
+    ("Phát triển 02 sản phẩm OCOP mới từ dược liệu.", [("=", 2, None, None, "sản phẩm OCOP", None)]),
+])
+def test_round11_develop_is_an_output_verb(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # ... not where it happens nor what it is about
+    "Phát triển du lịch cộng đồng tại 05 bản vùng cao.",
+    "Phát triển kinh tế - xã hội của 12 xã đặc biệt khó khăn.",
+    "Tổ chức 03 hội thảo phát triển du lịch.",
+])
+def test_round11_develop_keeps_places_and_activities_out(text):
+    assert _facts(text) == []
