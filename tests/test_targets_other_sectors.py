@@ -611,3 +611,19 @@ def test_round11_develop_is_an_output_verb(text, expected):
 ])
 def test_round11_develop_keeps_places_and_activities_out(text):
     assert _facts(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second count of the same noun joined by "và" / "," shares the verb's direction
+    ("Duy trì hoạt động của 03 cơ sở điều trị Methadone và 05 cơ sở cấp phát thuốc vệ tinh.",
+     [("=", 3, None, None, "cơ sở", "maintain"), ("=", 5, None, None, "cơ sở", "maintain")]),
+    ("Phấn đấu có thêm 5 xã đạt chuẩn nông thôn mới nâng cao và 02 xã đạt chuẩn kiểu mẫu.",
+     [("=", 5, None, None, "xã", "increase"), ("=", 2, None, None, "xã", "increase")]),
+    ("Giảm 10 vụ tai nạn giao thông, 8 người chết so với năm 2024.",
+     [("=", 10, None, None, "vụ", "decrease"), ("=", 8, None, None, "người", "decrease")]),
+    # ... not a count of another noun or after a break
+    ("Duy trì 14/14 phường đạt chuẩn; 100% trạm y tế có bác sĩ.",
+     [("=", 14, None, 14, "phường", "maintain"), ("=", 100, None, None, "%", None)]),
+])
+def test_round11_coordinated_count_shares_the_direction(text, expected):
+    assert _facts(text, target_section=True) == expected

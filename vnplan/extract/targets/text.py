@@ -135,6 +135,10 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
             if cm:
                 c.end = cm.start()
         direction = clause_direction(masked, c, v)
+        if direction is None and i > 0 and c.value.unit and c.value.unit == clauses[i - 1].value.unit:
+            gap = k[clauses[i - 1].value.unit_end:c.value.lead]  # "Duy trì hoạt động của 03 cơ sở
+            if len(gap) <= 60 and not _STRONG_PUNCT.search(gap) and _LIST_END.search(gap):  # ... và 05 cơ sở"
+                direction = clauses[i - 1].direction  # one verb governs both counts of one noun
         if i == 0:
             first_ind, first_value_first = ind, value_first
             first_colon = c.colon_head
