@@ -80,3 +80,26 @@ def test_round9_allowance_norms_are_budget(text, amount):
 ])
 def test_round9_money_thresholds_are_no_budget(text):
     assert _budget(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # round 11: a measure of what is covered and its comparator before the amount, no "trở lên"
+    # after it (roads, small business, schools, cooperatives)
+    "Ưu tiên các tuyến có tổng mức đầu tư dưới 15 tỷ đồng, các tuyến kết nối vùng sản xuất.",
+    "Ưu tiên hỗ trợ doanh nghiệp siêu nhỏ có doanh thu dưới 10 tỷ đồng/năm.",
+    "Phân cấp cho Ủy ban nhân dân xã làm chủ đầu tư các công trình có quy mô không quá 5 tỷ đồng.",
+    "Hỗ trợ các hợp tác xã có vốn điều lệ trên 500 triệu đồng tham gia chuỗi liên kết.",
+])
+def test_round11_thresholds_before_the_amount_are_no_budget(text):
+    assert _budget(text) == []
+
+
+@pytest.mark.parametrize("text, amount", [
+    # ... while the plan's own money and caps stay
+    ("Tổng mức đầu tư dự án là 15 tỷ đồng.", 15_000_000_000),
+    ("Ngân sách huyện hỗ trợ với mức hỗ trợ 300 triệu đồng/km đối với tuyến có mặt đường rộng từ 3 m trở lên.",
+     300_000_000),
+    ("Mức hỗ trợ tối đa 50% chi phí thuê mặt bằng, không quá 5 triệu đồng/doanh nghiệp/tháng.", 5_000_000),
+])
+def test_round11_money_next_to_thresholds_stays_budget(text, amount):
+    assert [b.amount_vnd for b in _budget(text)] == [float(amount)]

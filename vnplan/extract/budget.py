@@ -20,6 +20,7 @@ from vnplan.text.numbers import NUMBER, parse_number
 from vnplan.text.phrases import alternation
 
 _TWO_LETTERS = regex.compile(r"\p{L}{2}")
+
 _LETTER_NEXT = regex.compile(r"\s*\p{L}")
 _SPACES = regex.compile(r"\s+")
 
@@ -33,6 +34,7 @@ class _Money:
     reached: "regex.Pattern[str]"
     not_budget_kinds: frozenset
     threshold: "regex.Pattern[str]"
+    threshold_before: "regex.Pattern[str]"
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +50,10 @@ def _money() -> _Money:
     trailing = regex.compile(rf"(?:(?:^|\s)(?:{alternation(m['purpose_trailing'])})\s*)+$", regex.V1)
     reached = regex.compile(rf"(?<!\p{{L}})(?:{alternation(m['reached_before'])})\s*:?\s*$", regex.V1)
     threshold = regex.compile(rf"(?:\s*/\s*[\p{{L}} ]{{1,20}}?){{0,2}}\s*(?:{alternation(m['threshold_after'])})(?!\p{{L}})", regex.V1)
-    return _Money(amount, mult, context, trailing, reached, frozenset(m["not_budget_kinds"]), threshold)
+    before = "|".join(keyof(r) for r in m.get("threshold_before", [])) or "(?!)"  # tone-normalised
+    threshold_before = regex.compile(rf"(?:{before})\s*$", regex.V1)
+    return _Money(amount, mult, context, trailing, reached, frozenset(m["not_budget_kinds"]), threshold,
+                  threshold_before)
 
 
 _CLAUSE_STOP = regex.compile(r"[;\t]|(?<=[.!?])\s+(?=\p{Lu})", regex.V1)
@@ -119,7 +124,8 @@ def amounts_in(doc: Document, lo: int, hi: int) -> list[tuple[int, int, float]]:
                 _clause_before(doc.key, doc.text.rfind("\n", 0, m.start()) + 1, m.start())):
             continue  # "thu nhập ... 53 triệu đồng/người/năm": a rate, not money of the plan
             # ("Mức hỗ trợ 50.000đ/người/tháng" names money and stays)
-        if money.threshold.match(doc.key, m.end()):
+        if money.threshold.match(doc.key, m.end()) or money.threshold_before.search(
+                doc.key, max(lo, m.start() - 90), m.start()):
             continue  # "dự án có quy mô từ 5 tỷ đồng trở lên": a threshold, not money of the plan
         try:
             value = parse_number(m.group("n"))
