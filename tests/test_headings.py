@@ -276,6 +276,10 @@ def test_debris_without_closing_block():
     ("Các giải pháp chủ yếu", "giai_phap"),
     ("KINH PHÍ THỰC HIỆN", "kinh_phi"),
     ("Nguồn kinh phí", "kinh_phi"),
+    ("NGUỒN VỐN THỰC HIỆN", "kinh_phi"),               # round 11: investment plans
+    ("Nguồn vốn và cơ chế huy động", "kinh_phi"),
+    ("VỐN ĐẦU TƯ VÀ PHÂN KỲ ĐẦU TƯ", "kinh_phi"),
+    ("Huy động, lồng ghép các nguồn vốn", "other"),    # a task, not the funding section
     ("TỔ CHỨC THỰC HIỆN", "to_chuc_thuc_hien"),
     ("Tổ chức thực hiện:", "to_chuc_thuc_hien"),
     ("Phân công nhiệm vụ", "to_chuc_thuc_hien"),
