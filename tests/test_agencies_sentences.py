@@ -524,3 +524,25 @@ def test_item_heading_whose_task_goes_on_after_a_page_break():
                      "Phòng Tài chính - Kế hoạch": ["lead"]}
     for a in plan.assignments:
         assert plan.text[a.span.start:a.span.end] == a.task or a.parts
+
+
+def _item_roles(item: str) -> set:
+    plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "r11.txt")
+    by_id = {a.id: a.name for a in plan.agencies}
+    return {(by_id[a.agency_id], a.role) for a in plan.assignments}
+
+
+@pytest.mark.parametrize("item,expected", [
+    # a long generic plural before the body after "phối hợp với" (trade, health, transport):
+    # the filler words are counted, not the spaces and commas between them
+    ("1. Sở Công Thương: Chủ trì, phối hợp với các sở, ban, ngành và Ủy ban nhân dân các quận, huyện triển khai.",
+     {("Sở Công Thương", "lead"), ("Ủy ban nhân dân các quận, huyện", "cooperate")}),
+    ("2. Trung tâm Y tế huyện: Phối hợp với các cơ quan, đơn vị, đoàn thể có liên quan và Ủy ban nhân dân các xã"
+     " tổ chức tiêm chủng.",
+     {("Trung tâm Y tế huyện", "lead"), ("Ủy ban nhân dân các xã", "cooperate")}),
+    ("3. Phòng Kinh tế và Hạ tầng: Chủ trì, phối hợp với các phòng, ban, ngành, đơn vị liên quan và Công an huyện"
+     " kiểm tra tải trọng xe.",
+     {("Phòng Kinh tế và Hạ tầng", "lead"), ("Công an huyện", "cooperate")}),
+])
+def test_round11_long_generic_plural_before_a_cooperating_body(item, expected):
+    assert _item_roles(item) == expected

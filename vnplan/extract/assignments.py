@@ -79,7 +79,8 @@ def _cues() -> dict[str, "regex.Pattern[str]"]:
         "lead_after": regex.compile(rf"^\s{{0,2}}(?:{_alts(d['lead_after_cues'])})(?!\p{{L}})", regex.V1),
         "standing": regex.compile(rf"(?<!\p{{L}})(?:{_alts(d['standing_cues'])})(?!\p{{L}})", regex.V1),
         "standing_start": regex.compile(rf"^(?:{_alts(d['standing_task_start'])})(?!\p{{L}})", regex.V1),
-        "filler": regex.compile(rf"^(?:[\s,;&]|(?:{filler})(?!\p{{L}})){{0,12}}$", regex.V1),
+        # at most 12 filler words, whatever the spaces and commas between them
+        "filler": regex.compile(rf"^[\s,;&]*(?:(?:{filler})(?!\p{{L}})[\s,;&]*){{0,12}}$", regex.V1),
         "subject_coop": regex.compile(rf"^\s*(?:{_alts(d['subject_cooperate_verbs'])})(?!\p{{L}})", regex.V1),
         "item_closing": regex.compile(rf"\W{{0,3}}(?:{_alts(d.get('item_closing', []))})(?!\p{{L}})", regex.V1),
         "heading_lead": regex.compile(rf"\s*(?:{_alts(d['heading_lead_words'])})(?!\p{{L}})\s*", regex.V1),
