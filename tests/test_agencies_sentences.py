@@ -546,3 +546,38 @@ def _item_roles(item: str) -> set:
 ])
 def test_round11_long_generic_plural_before_a_cooperating_body(item, expected):
     assert _item_roles(item) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # round 11: the central bank's branch, business associations, a school's own name, a health
+    # department's units (trade, finance, education, health)
+    ("Đề nghị Ngân hàng Nhà nước Việt Nam - Chi nhánh thành phố Cần Thơ",
+     ["Ngân hàng Nhà nước Việt Nam - Chi nhánh thành phố Cần Thơ"]),
+    ("Ngân hàng Nhà nước chi nhánh tỉnh Bình Dương, Kho bạc Nhà nước tỉnh",
+     ["Ngân hàng Nhà nước chi nhánh tỉnh Bình Dương", "Kho bạc Nhà nước tỉnh"]),
+    ("Đề nghị Hiệp hội Doanh nghiệp thành phố Cần Thơ, Hội Doanh nhân trẻ thành phố",
+     ["Hiệp hội Doanh nghiệp thành phố Cần Thơ", "Hội Doanh nhân trẻ thành phố"]),
+    ("Hiệp hội Du lịch tỉnh, Hội Nữ doanh nhân tỉnh", ["Hiệp hội Du lịch tỉnh", "Hội Nữ doanh nhân tỉnh"]),
+    ("Phối hợp với Trường Đại học Cần Thơ, Trường Đại học Y Dược Cần Thơ",
+     ["Trường Đại học Cần Thơ", "Trường Đại học Y Dược Cần Thơ"]),
+    ("Phòng Nghiệp vụ Y, Phòng Nghiệp vụ Dược, Thanh tra Sở",
+     ["Phòng Nghiệp vụ Y", "Phòng Nghiệp vụ Dược", "Thanh tra Sở"]),
+    # generic plurals stay no body
+    ("các phòng nghiệp vụ thuộc Sở; hỗ trợ doanh nghiệp nhỏ và vừa", []),
+])
+def test_round11_body_types(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("item,expected", [
+    ("8. Đề nghị Ngân hàng Nhà nước Việt Nam - Chi nhánh tỉnh Lào Cai: Chỉ đạo các tổ chức tín dụng cho vay.",
+     {("Ngân hàng Nhà nước Việt Nam - Chi nhánh tỉnh Lào Cai", "lead")}),
+    ("9. Đề nghị Hiệp hội Doanh nghiệp tỉnh: Phối hợp với Sở Công Thương tổ chức hội chợ.",
+     {("Hiệp hội Doanh nghiệp tỉnh", "lead"), ("Sở Công Thương", "cooperate")}),
+    ("5. Phòng Nghiệp vụ Dược: Chủ trì, phối hợp với Thanh tra Sở kiểm tra các nhà thuốc.",
+     {("Phòng Nghiệp vụ Dược", "lead"), ("Thanh tra Sở", "cooperate")}),
+    ("3. Sở Giáo dục và Đào tạo: Phối hợp với Trường Đại học Vinh bồi dưỡng giáo viên.",
+     {("Sở Giáo dục và Đào tạo", "lead"), ("Trường Đại học Vinh", "cooperate")}),
+])
+def test_round11_new_body_types_in_items(item, expected):
+    assert _item_roles(item) == expected
