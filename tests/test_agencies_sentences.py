@@ -581,3 +581,33 @@ def test_round11_body_types(text, expected):
 ])
 def test_round11_new_body_types_in_items(item, expected):
     assert _item_roles(item) == expected
+
+
+@pytest.mark.parametrize("closing", [
+    # closing paragraphs and a glossary after the last item are no tasks of it (health, transport,
+    # trade, agriculture)
+    "Trong quá trình triển khai, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo về Sở Công Thương.",
+    "Căn cứ nhiệm vụ được phân công tại Kế hoạch này, Thủ trưởng các cơ quan, đơn vị, Chủ tịch Ủy ban nhân dân"
+    " các xã, thị trấn khẩn trương triển khai thực hiện./.",
+    "Yêu cầu Thủ trưởng các cơ quan, đơn vị, Ủy ban nhân dân các xã triển khai thực hiện nghiêm túc./.",
+    "Ghi chú chữ viết tắt:\n- ARV: thuốc kháng vi rút HIV;\n- TTKSBT: Trung tâm Kiểm soát bệnh tật tỉnh;\n"
+    "Trong quá trình thực hiện, nếu có vướng mắc, báo cáo về Sở Y tế.",
+    "Các từ viết tắt:\n- BQLDA: Ban Quản lý dự án đầu tư xây dựng huyện;\n- KT&HT: Kinh tế và Hạ tầng.",
+])
+def test_round11_closing_paragraphs_and_glossary_after_the_last_item(closing):
+    text = ("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n1. Phòng Y tế: Chủ trì triển khai Kế hoạch.\n"
+            "2. Ủy ban nhân dân các xã\n- Xây dựng kế hoạch của địa phương, hoàn thành trước ngày 15/4/2025.\n"
+            + closing + "\n")
+    plan = vnplan.parse_text(text, "c.txt")
+    by_id = {a.id: a.name for a in plan.agencies}
+    got = [(by_id[a.agency_id], a.role, a.section_id) for a in plan.assignments]
+    assert got == [("Phòng Y tế", "lead", "I.1"), ("Ủy ban nhân dân các xã", "lead", "I.2")]
+
+
+def test_round11_glossary_between_items_keeps_the_next_item():
+    text = ("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n1. Trạm Y tế xã: Chủ trì triển khai Kế hoạch.\n"
+            "Ghi chú: chữ viết tắt\n- CTV: cộng tác viên;\n2. Hội Liên hiệp Phụ nữ xã: Vận động hội viên tham gia.\n")
+    plan = vnplan.parse_text(text, "g.txt")
+    by_id = {a.id: a.name for a in plan.agencies}
+    assert [(by_id[a.agency_id], a.section_id) for a in plan.assignments] == [
+        ("Trạm Y tế xã", "I.1"), ("Hội Liên hiệp Phụ nữ xã", "I.2")]

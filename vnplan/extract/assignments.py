@@ -279,9 +279,11 @@ def _item(ctx: _Ctx, infos, sec: Section, heads: list[Body]) -> None:
         tasks.append((head_span, heads, "lead"))  # a sub-item's title is a task of its parent's bodies
     child_spans = [ch.span for ch in sec.children]
     current = heads
+    closed = False
     for para in _paragraphs(ctx, infos, head_span.end, sec.span.end):
-        if _closing_paragraph(doc, para) or _cues()["item_closing"].match(doc.key, para.start, para.end):
-            current = []  # "Trên đây là Kế hoạch ..." closes the last item
+        if closed or _closing_paragraph(doc, para) or _cues()["item_closing"].match(doc.key, para.start, para.end):
+            closed = True  # "Trên đây là Kế hoạch ...", a glossary: the last item is over
+            continue
         if any(para.start in cs for cs in child_spans):
             continue
         sub, task, label = _heads(ctx, para)
