@@ -611,3 +611,18 @@ def test_round11_glossary_between_items_keeps_the_next_item():
     by_id = {a.id: a.name for a in plan.agencies}
     assert [(by_id[a.agency_id], a.section_id) for a in plan.assignments] == [
         ("Trạm Y tế xã", "I.1"), ("Hội Liên hiệp Phụ nữ xã", "I.2")]
+
+
+@pytest.mark.parametrize("item,standing", [
+    # "đơn vị thường trực" names the standing body as "cơ quan thường trực" does (a Sở's centres,
+    # a district's units, a commune's station)
+    ("1. Trung tâm Kiểm soát bệnh tật tỉnh\n- Là đơn vị thường trực, chủ trì tham mưu Sở Y tế triển khai.",
+     {"Trung tâm Kiểm soát bệnh tật tỉnh"}),
+    ("1. Phòng Kinh tế và Hạ tầng: Làm đơn vị thường trực, theo dõi, tổng hợp kết quả.",
+     {"Phòng Kinh tế và Hạ tầng"}),
+    ("1. Trạm Y tế xã (đơn vị thường trực)\n- Tổng hợp, báo cáo kết quả.", {"Trạm Y tế xã"}),
+    ("1. Phòng Y tế: Chủ trì, phối hợp với các đơn vị thường xuyên kiểm tra.", set()),
+])
+def test_round11_standing_unit(item, standing):
+    plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "st.txt")
+    assert {a.name for a in plan.agencies if a.standing} == standing
