@@ -118,3 +118,14 @@ def test_single_year_closing_the_clause(sentence, text, normalized):
 ])
 def test_single_year_inside_a_clause_is_a_scope(sentence):
     assert find_deadline(sentence, 2025) is None
+
+
+@pytest.mark.parametrize("sentence,text", [
+    # a date of the year after (investment, finance, education)
+    ("giải ngân 100% kế hoạch vốn được giao trước ngày 31/01 năm sau.", "trước ngày 31/01 năm sau"),
+    ("quyết toán kinh phí gửi Sở Tài chính trước ngày 15/02 của năm tiếp theo.", "trước ngày 15/02 của năm tiếp theo"),
+    ("tổng hợp kết quả năm học, báo cáo trước ngày 30/6 năm sau", "trước ngày 30/6 năm sau"),
+])
+def test_round11_date_of_the_year_after(sentence, text):
+    d = find_deadline(sentence, 2025)
+    assert d is not None and d.text == text

@@ -49,7 +49,8 @@ _BEFORE = regex.compile(r"^\W*(?:trước|chậm nhất|hạn chót|không muộ
 
 # Deadline phrases inside running text.
 # A recurrence after a date: "trước ngày 15/12 hằng năm", "trước ngày 25 hằng tháng".
-_EVERY = r"(?:\s+(?:hàng|hằng|mỗi)\s+(?:năm|tháng|QUY|tuần))?"
+# ... or the year after: "giải ngân ... trước ngày 31/01 năm sau", "trước ngày 15/02 của năm tiếp theo".
+_EVERY = r"(?:\s+(?:hàng|hằng|mỗi)\s+(?:năm|tháng|QUY|tuần)|\s+(?:của\s+)?năm\s+(?:sau|tiếp theo|kế tiếp))?"
 # A labelled time: "thời gian: Thường xuyên", "thời gian thực hiện: Quý II/2025".
 _LABELLED = (r"(?<=thời (?:gian|hạn)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*)"
              r"(?:thường xuyên|liên tục|hàng năm|hằng năm|hàng QUY|hằng QUY|hàng tháng|hằng tháng|"
