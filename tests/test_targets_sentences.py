@@ -95,6 +95,14 @@ def _facts(targets):
     ("Số giường bệnh tăng từ 25 lên 30 giường/vạn dân.", [("=", 30, None, None, "giường/vạn dân", "increase")]),
     ("Tuổi thọ trung bình đạt 75 tuổi, trong đó số năm sống khỏe đạt tối thiểu 68 năm.", [
         ("=", 75, None, None, "tuổi", None), (">=", 68, None, None, "năm", None)]),
+    # a cap on the count of events that must not happen is at most N (their size is a trap)
+    ("Không để xảy ra trên 5 vụ ngộ độc thực phẩm tập thể.", [("<=", 5, None, None, "vụ", None)]),
+    ("Không để xảy ra quá 3 vụ cháy lớn gây thiệt hại nghiêm trọng.", [("<=", 3, None, None, "vụ", None)]),
+    ("Không để phát sinh quá 2 điểm nóng về ma túy.", [("<=", 2, None, None, "điểm", None)]),
+    # approximation keeps the comparator
+    ("Tỷ lệ hộ dân sử dụng nước sạch đạt khoảng 95%.", [("=", 95, None, None, "%", None)]),
+    ("Tỷ lệ che phủ rừng đạt trên dưới 45%.", [("=", 45, None, None, "%", None)]),
+    ("Tỷ lệ tiêm chủng đầy đủ đạt khoảng trên 90%.", [(">", 90, None, None, "%", None)]),
 ])
 def test_sentence_targets(text, expected):
     assert _facts(_run(text)) == [tuple(float(x) if isinstance(x, int) else x for x in e) for e in expected]
@@ -119,6 +127,13 @@ def test_sentence_targets(text, expected):
      ["trạm y tế xã có bác sĩ làm việc", "dân số được quản lý sức khỏe"]),
     ("Số giường bệnh tăng từ 25 lên 30 giường/vạn dân.", ["Số giường bệnh"]),
     ("Giảm tỷ lệ mắc mới lao xuống dưới 100 ca/100.000 dân.", ["tỷ lệ mắc mới lao"]),
+    # words of approximation and a year label are not part of the indicator
+    ("Kim ngạch xuất khẩu đạt khoảng 520 triệu USD.", ["Kim ngạch xuất khẩu"]),
+    ("Sản lượng gỗ khai thác từ rừng trồng đạt xấp xỉ 250.000 m3.", ["Sản lượng gỗ khai thác từ rừng trồng"]),
+    ("Doanh thu thương mại điện tử tăng bình quân 20 - 25%/năm, đến năm 2026 đạt khoảng 520 triệu USD.",
+     ["Doanh thu thương mại điện tử", "Doanh thu thương mại điện tử"]),
+    ("Số nhiệm vụ khoa học được nghiệm thu: năm 2025 đạt 20 nhiệm vụ, năm 2026 đạt 22 nhiệm vụ.",
+     ["Số nhiệm vụ khoa học được nghiệm thu", "Số nhiệm vụ khoa học được nghiệm thu"]),
 ])
 def test_indicators(text, indicators):
     assert [t.indicator for t in _run(text)] == indicators

@@ -131,7 +131,7 @@ def clause_indicator(text: str, k: str, clause: Clause, v: Vocab) -> tuple[str, 
         if cut == len(pre_key):
             break
         pre, pre_key = pre[:cut], pre_key[:cut]
-        dm = regex.search(rf"(?:{v.dir_rx.pattern})\s*$", pre_key)
+        dm = v.dir_end.search(pre_key)
         if dm:
             pre, pre_key = pre[:dm.start()], pre_key[:dm.start()]
     # "Ngoài ra, tỷ lệ ...", "đến năm 2030: tỷ lệ ...": start at the head
@@ -139,8 +139,8 @@ def clause_indicator(text: str, k: str, clause: Clause, v: Vocab) -> tuple[str, 
         heads = [m.end() for m in v.head_start.finditer(pre_key) if v.heads.match(pre_key[m.end():])]
         if heads:
             pre, pre_key = pre[heads[0]:], pre_key[heads[0]:]
-    dm = regex.search(rf"\s(?:{v.dir_rx.pattern})\s*$", pre_key)
-    if dm and not v.not_dir.search(pre_key[max(0, dm.start() - 12):]):
+    dm = v.dir_end.search(pre_key)
+    if dm and dm.start() > 0 and pre_key[dm.start() - 1].isspace() and not v.not_dir.search(pre_key[max(0, dm.start() - 12):]):
         pre = pre[:dm.start()]
     pre = clean_words(pre)
     post = clean_words(text[val.unit_end:clause.end])
@@ -171,6 +171,9 @@ def clause_indicator(text: str, k: str, clause: Clause, v: Vocab) -> tuple[str, 
     bm = v.baseline.search(keyof(ind))
     if bm and bm.start() > 0:
         ind = ind[:bm.start()] + ind[bm.end():]
+    hm = v.horizon_tail.search(keyof(ind))  # "Số nhiệm vụ ...: năm 2025 đạt 20 nhiệm vụ"
+    if hm and hm.start() > 0:
+        ind = ind[:hm.start()]
     return clean_words(ind), value_first
 
 

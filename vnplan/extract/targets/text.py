@@ -150,8 +150,9 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
             if new != ind or not ind:  # an elided clause shares the first one's direction
                 direction = direction or clauses[i - 1].direction
             ind = new
-            if not ind and out_inds and c.value.unit and c.value.unit[0] in "%‰":
-                ind = out_inds[-1]  # "chiếm 38,1%, giảm 0,07% so với năm 2023"
+            if not ind and out_inds and c.value.unit and (c.value.unit[0] in "%‰" or c.value.linked):
+                ind = out_inds[-1]  # "chiếm 38,1%, giảm 0,07% so với năm 2023", "Doanh thu ...
+                # tăng bình quân 20 - 25%/năm, đến năm 2026 đạt khoảng 520 triệu USD"
             if c.value.labelled:  # "65 km ... (năm 2025: 18 km; năm 2026: 22 km)": the breakdown's
                 ind = next((clauses[j].indicator for j in range(i - 1, -1, -1)  # indicator
                             if not clauses[j].value.labelled), ind)

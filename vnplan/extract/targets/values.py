@@ -124,6 +124,15 @@ def _read_unit(text: str, k: str, pos: int, v: Vocab) -> tuple[Optional[str], in
     return None, pos
 
 
+def _strip_approx(before: str, val: Value, off: int, v: Vocab) -> str:
+    """Move the value's lead before a word of approximation ("đạt khoảng 95%")."""
+    am = v.approx_end.search(before)
+    if not am:
+        return before
+    val.lead = min(val.lead, off + am.start())
+    return before[:am.start()]
+
+
 def find_values(text: str, k: str, v: Vocab, traps) -> list[Value]:
     """Every number of a sentence that is not inside a trap, read as a quantity."""
     depths = _paren_depths(k)
@@ -167,6 +176,7 @@ def find_values(text: str, k: str, v: Vocab, traps) -> list[Value]:
         if sm and val.comparator != "range":
             val.comparator, val.lead = symbol_comparator(sm.group("sym")), off + sm.start()
             before = before[:sm.start()]
+        before = _strip_approx(before, val, off, v)
         cm = v.cue_before.search(before)
         if cm:
             comp = v.cue_comp.get(spaced(cm.group("cue")))
@@ -176,6 +186,7 @@ def find_values(text: str, k: str, v: Vocab, traps) -> list[Value]:
                 val.comparator = comp
             val.lead = min(val.lead, off + cm.start())
             before = before[:cm.start()]
+            before = _strip_approx(before, val, off, v)
         dm = _DOLLAR_END.search(k, off, val.lead)
         if dm:
             val.lead = dm.start()

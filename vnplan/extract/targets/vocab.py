@@ -62,6 +62,8 @@ class Vocab:
     qualifier_prep: "regex.Pattern[str]"
     from_to: "regex.Pattern[str]"
     horizon_lead: "regex.Pattern[str]"
+    horizon_tail: "regex.Pattern[str]"
+    dir_end: "regex.Pattern[str]"
     not_units: frozenset
     subgroup: "regex.Pattern[str]"
     status_kinds: frozenset
@@ -75,6 +77,7 @@ class Vocab:
     status_lead: "regex.Pattern[str]"
     range_to: "regex.Pattern[str]"
     range_start: frozenset
+    approx_end: "regex.Pattern[str]"
     clause_conj: "regex.Pattern[str]"
     per_n_lead: "regex.Pattern[str]"
     index_header: "regex.Pattern[str]"
@@ -125,6 +128,7 @@ def vocab() -> Vocab:
     trap_list = [Trap(t["name"], rx(sub(t["re"])), bool(t.get("per_n")), bool(t.get("age")),
                        bool(t.get("total"))) for t in traps]
     cue_comp = {keyof(p): c for c, ps in cues["comparators"].items() for p in ps}
+    cue_comp.update({keyof(p): c for c, ps in cues.get("negated_caps", {}).items() for p in ps})
     cue_after_comp = {keyof(p): c for c, ps in cues["comparators_after"].items() for p in ps}
     linkers = [p for p in cues["linkers"] if p not in (":", "=")]
     dir_of = {keyof(p): d for d, ps in cues["directions"].items() for p in ps}
@@ -136,6 +140,7 @@ def vocab() -> Vocab:
         cue_after_comp=cue_after_comp,
         linker_end=rx(rf"(?:(?<!\p{{L}})(?:{alternation(linkers)})|[:=])\s*$"),
         dir_rx=words(dir_of),
+        dir_end=rx(rf"(?<!\p{{L}})(?:{alternation(dir_of)})(?:\s+(?:{alternation(cues.get('direction_adverbs', [])) or '(?!)'}))?\s*$"),
         dir_of=dir_of,
         dir_window=int(cues.get("direction_window", 4)),
         decrease_before=before_value(cues['decrease_before_value']),
@@ -163,6 +168,7 @@ def vocab() -> Vocab:
         qualifier_prep=rx(rf"(?<!\p{{L}})(?:{alternation(cues['qualifier_prepositions'])})\s*$"),
         from_to=rx(rf"^\s*(?:{alternation(cues['from_to'])})\s+(?={NUMBER})"),
         horizon_lead=rx(rf"^(?:{'|'.join(cues['horizon_lead'])})\s*[:,]?\s*"),
+        horizon_tail=rx(rf"[\s:,]*(?<!\p{{L}})(?:{'|'.join(cues['horizon_lead'])})\s*[:,]?\s*$"),
         not_units=frozenset(keyof(u) for u in units["not_units"]),
         status_kinds=frozenset(cues["status_kinds"]),
         unit_header=rx(rf"(?:{alternation(cues['table_unit_headers'])})"),
@@ -176,6 +182,7 @@ def vocab() -> Vocab:
         subgroup=starts(cues['subgroup_cues']),
         range_to=rx(rf"^\s*(?:{DASH}|{alternation(cues['range_words'])})\s*(?P<b>{NUMBER})"),
         range_start=frozenset(keyof(p) for p in cues["range_start"]),
+        approx_end=rx(rf"(?<!\p{{L}})(?:{alternation(cues.get('approximators', [])) or '(?!)'})\s*$"),
         # compiled without V1, as the clause splitters are
         clause_conj=regex.compile(rf"[\s,;-]*(?:{alternation(cues['clause_conjunctions'])})\s+"),
         per_n_lead=rx(rf"^(?:{alternation(cues['per_n_prefixes'])}|/)\s*"),
