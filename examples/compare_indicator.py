@@ -2,9 +2,13 @@
 
     python examples/compare_indicator.py "trạm y tế" corpus/
     python examples/compare_indicator.py "bảo hiểm y tế" out/ --csv > bhyt.csv
+    python examples/compare_indicator.py stunting_under5 corpus/ tests/heldout/
 
-Matching is on vnplan's key (lower case, one tone-mark placement, one dash form), so
-"Trạm Y tế", "trạm y tế" and "trạm y tế" all match. Inputs are plan files or vnplan JSON output.
+A query that is a concept code of patterns/indicators.yaml ("stunting_under5",
+"health_insurance_coverage") matches the targets filed under that concept, whatever each
+plan's wording; any other query matches indicators containing it, on vnplan's key (lower
+case, one tone-mark placement, one dash form), so "Trạm Y tế", "trạm y tế" and "trạm y tế"
+all match. Inputs are plan files or vnplan JSON output.
 """
 from __future__ import annotations
 
@@ -13,20 +17,23 @@ import sys
 
 from to_sqlite import plans_from  # examples/ is on sys.path when run as a script
 
+from vnplan.extract.targets import label_of
 from vnplan.text.normalise import squash
 
 
 def matches(query: str, paths: list[str]) -> list[dict]:
     """One row per matching target: who, when, what value, and the quoted source."""
     q = squash(query)
+    by_concept = label_of(query) is not None
     rows = []
     for plan in plans_from(paths):
         meta = plan.get("metadata") or {}
         for t in plan.get("targets") or []:
-            if q in squash(t.get("indicator") or ""):
+            if (t.get("concept") == query) if by_concept else (q in squash(t.get("indicator") or "")):
                 rows.append({"issuer": meta.get("issuer"), "number": meta.get("number"),
                              "plan_year": (meta.get("date") or {}).get("year"), "year": t.get("year"),
-                             "indicator": t.get("indicator"), "comparator": t.get("comparator"),
+                             "concept": t.get("concept"), "indicator": t.get("indicator"),
+                             "comparator": t.get("comparator"),
                              "value": t.get("value"), "value_max": t.get("value_max"), "unit": t.get("unit"),
                              "scope": t.get("scope"), "id": t.get("id"), "text": t.get("text")})
     rows.sort(key=lambda r: (r["issuer"] or "", r["year"] or 0, r["id"]))

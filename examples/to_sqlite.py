@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS sections (
 CREATE TABLE IF NOT EXISTS targets (
     plan_id TEXT, id TEXT, section_id TEXT, indicator TEXT, comparator TEXT, value REAL, value_max REAL,
     "of" REAL, unit TEXT, direction TEXT, year INTEGER, scope TEXT, text TEXT, start INTEGER, "end" INTEGER,
-    PRIMARY KEY (plan_id, id));
+    concept TEXT, PRIMARY KEY (plan_id, id));
 CREATE TABLE IF NOT EXISTS budget (
     plan_id TEXT, id TEXT, section_id TEXT, amount_vnd REAL, purpose TEXT, text TEXT, start INTEGER, "end" INTEGER,
     PRIMARY KEY (plan_id, id));
@@ -42,6 +42,17 @@ CREATE TABLE IF NOT EXISTS assignments (
     start INTEGER, "end" INTEGER, PRIMARY KEY (plan_id, id));
 CREATE INDEX IF NOT EXISTS targets_indicator ON targets (indicator);
 """
+# columns added after a table was first created: (table, column, type)
+ADDED = (("targets", "concept", "TEXT"),)
+
+
+def create(db: sqlite3.Connection) -> None:
+    """Create the tables, or add the columns a database made by an older version lacks."""
+    db.executescript(SCHEMA)
+    for table, column, kind in ADDED:
+        if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    db.execute("CREATE INDEX IF NOT EXISTS targets_concept ON targets (concept)")
 CHILDREN = ("sections", "targets", "budget", "agencies", "assignments")
 
 
@@ -71,10 +82,10 @@ def load_plan(db: sqlite3.Connection, plan: dict[str, Any]) -> str:
         db.executemany("INSERT INTO sections VALUES (?,?,?,?,?,?,?,?,?)", [
             (pid, s["id"], parent, s.get("number"), s.get("kind"), s.get("level"), s.get("title"), *_span(s))
             for s, parent in _sections(plan.get("sections") or [])])
-        db.executemany("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+        db.executemany("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
             (pid, t["id"], t.get("section_id"), t.get("indicator"), t.get("comparator"), t.get("value"),
              t.get("value_max"), t.get("of"), t.get("unit"), t.get("direction"), t.get("year"), t.get("scope"),
-             t.get("text"), *_span(t)) for t in plan.get("targets") or []])
+             t.get("text"), *_span(t), t.get("concept")) for t in plan.get("targets") or []])
         db.executemany("INSERT INTO budget VALUES (?,?,?,?,?,?,?,?)", [
             (pid, b["id"], b.get("section_id"), b.get("amount_vnd"), b.get("purpose"), b.get("text"), *_span(b))
             for b in plan.get("budget") or []])
@@ -114,7 +125,7 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     db = sqlite3.connect(argv[0])
-    db.executescript(SCHEMA)
+    create(db)
     n = sum(1 for plan in plans_from(argv[1:]) if load_plan(db, plan))
     counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("plans",) + CHILDREN}
     db.close()

@@ -97,3 +97,27 @@ def test_compare_indicator_finds_the_same_indicator_across_plans():
     assert any(float(row["value"]) == 98.0 and row["unit"] == "%" for row in mk)
     r = run("compare_indicator.py", "trạm y tế", CORPUS)
     assert r.stderr.strip().endswith("targets match 'trạm y tế'")
+
+
+def test_compare_indicator_by_concept_lines_up_plans_worded_differently():
+    r = run("compare_indicator.py", "stunting_under5", CORPUS, ROOT / "tests" / "heldout", "--csv")
+    assert r.returncode == 0, r.stderr
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert {row["concept"] for row in rows} == {"stunting_under5"}
+    issuers = {row["issuer"] for row in rows}
+    assert any("Mường Khương" in i for i in issuers) and any("Sóc Trăng" in i for i in issuers)
+    assert len({row["indicator"] for row in rows}) >= 2  # the same quantity, in several wordings
+
+
+def test_to_sqlite_adds_the_concept_column_to_an_older_database(tmp_path, corpus_plans):
+    db = sqlite3.connect(tmp_path / "old.db")
+    old = to_sqlite.SCHEMA.replace('"end" INTEGER,\n    concept TEXT, PRIMARY KEY', '"end" INTEGER,\n    PRIMARY KEY')
+    assert old != to_sqlite.SCHEMA
+    db.executescript(old)
+    to_sqlite.create(db)
+    to_sqlite.load_plan(db, corpus_plans["muong_khuong"].to_dict())
+    got = db.execute("SELECT value FROM targets WHERE concept = 'stunting_under5'").fetchall()
+    assert got == [(31.9,)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterator, Optional
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -275,6 +275,7 @@ class Target:
     section_id: Optional[str] = None
     value_span: Optional[Span] = None
     page: Optional[int] = None
+    concept: Optional[str] = None  # code of patterns/indicators.yaml ("stunting_under5")
 
 
 @dataclass

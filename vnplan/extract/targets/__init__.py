@@ -26,11 +26,13 @@ Tables of targets (one row per ward, or one row per indicator) are read by
 Modules: ``vocab`` (compiled vocabulary), ``values`` (numbers read as
 quantities), ``clauses`` (clause cutting, indicator, direction, elision),
 ``years`` (horizon and plan years), ``sections`` (which sections hold
-targets), ``text`` (running text), ``tables`` (tables of targets).
+targets), ``text`` (running text), ``tables`` (tables of targets), ``concepts``
+(a stable code per kind of indicator, ``patterns/indicators.yaml``).
 """
 from __future__ import annotations
 
 from vnplan.model import Document, Metadata, Section, Table, Target
+from vnplan.extract.targets.concepts import concept_of, concepts, label_of
 from vnplan.extract.targets.tables import table_targets
 from vnplan.extract.targets.text import sentence_targets, text_targets
 from vnplan.extract.targets.vocab import vocab
@@ -39,6 +41,7 @@ from vnplan.extract.targets.years import earliest_year, find_year, horizon_years
 __all__ = [
     "get_targets", "sentence_targets", "text_targets", "table_targets",
     "plan_year", "earliest_year", "find_year", "horizon_years", "vocab",
+    "concept_of", "concepts", "label_of",
 ]
 
 
@@ -48,4 +51,5 @@ def get_targets(doc: Document, sections: list[Section], tables: list[Table], met
     found.sort(key=lambda t: (t.value_span or t.span, t.span))
     for i, t in enumerate(found, 1):
         t.id = f"T{i:03d}"
+        t.concept = concept_of(t.indicator, t.unit)
     return found
