@@ -31,6 +31,36 @@ def test_wrapped_sentence_and_heading():
     assert starts == [0]
 
 
+def test_paragraph_spacing_of_a_plan_of_one_line_paragraphs():
+    """Most paragraphs one line long, 28 pt apart, lines of a paragraph 17 pt apart: the
+    spacing between paragraphs is no line pitch, so a full-width title line and the
+    preamble paragraph after it stay apart (they ran together: the title took the
+    'Thực hiện ...' sentence, the period its years)."""
+    tops = iter(range(100, 2000, 28))
+    pages = [[L("KẾ HOẠCH", x1=150, top=next(tops)),
+              L("Triển khai tiêm chủng mở rộng và phòng, chống dịch bệnh trên địa bàn xã Tà Xùa năm 2025",
+                x1=505, top=next(tops))]]
+    top = next(tops)
+    pages[0] += [L("Thực hiện Kế hoạch số 35/KH-UBND ngày 15/02/2025 của UBND huyện Bắc Yên về tiêm chủng",
+                   x1=520, top=top),
+                 L("mở rộng năm 2025, UBND xã Tà Xùa xây dựng Kế hoạch như sau:", x1=380, top=top + 17)]
+    for heading in ("I. MỤC TIÊU", "- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt trên 95%.",
+                    "- Không để dịch bệnh lớn xảy ra trên địa bàn xã.", "II. NỘI DUNG HOẠT ĐỘNG",
+                    "1. Rà soát, lập danh sách đối tượng tiêm chủng.", "2. Tổ chức tiêm chủng hằng tháng."):
+        pages[0].append(L(heading, x1=400, top=next(tops) + 17))
+    for _ in range(2):  # two more paragraphs of two lines
+        top = next(tops) + 17
+        pages[0] += [L("3. Tuyên truyền, vận động người dân đưa trẻ đi tiêm chủng đầy đủ, đúng lịch tại Trạm", top=top),
+                     L("Y tế xã và các điểm tiêm chủng lưu động.", x1=300, top=top + 17)]
+        next(tops)
+    text, _ = join_lines(pages)
+    paragraphs = text.split("\n\n")
+    assert paragraphs[1] == "Triển khai tiêm chủng mở rộng và phòng, chống dịch bệnh trên địa bàn xã Tà Xùa năm 2025"
+    assert paragraphs[2] == ("Thực hiện Kế hoạch số 35/KH-UBND ngày 15/02/2025 của UBND huyện Bắc Yên về tiêm chủng "
+                             "mở rộng năm 2025, UBND xã Tà Xùa xây dựng Kế hoạch như sau:")
+    assert len(paragraphs) == 11
+
+
 def test_sentence_across_pages_and_page_starts():
     pages = [[L("Phấn đấu 100% trạm y tế xã có bác sĩ làm việc, 95% trẻ em dưới 1 tuổi được tiêm", top=700)],
              [L("chủng đầy đủ các loại vắc xin.", x1=300, top=80), L("2. Yêu cầu", x1=150, top=100)]]

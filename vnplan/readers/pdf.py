@@ -176,7 +176,7 @@ def join_lines(pages: list[list[Line]]) -> tuple[str, list[int]]:
     left = min((ln.x0 for ln in text_lines), default=0.0)
     right = max((ln.x1 for ln in text_lines), default=1.0)
     width = max(right - left, 1.0)
-    pitch = _typical_pitch(pages)
+    pitch = _typical_pitch(pages, left + SHORT_LINE * width)
     out: list[str] = []
     size = 0
     page_starts: list[int] = []
@@ -203,9 +203,16 @@ def join_lines(pages: list[list[Line]]) -> tuple[str, list[int]]:
     return "".join(out) + "\n", page_starts
 
 
-def _typical_pitch(pages: list[list[Line]]) -> float:
+def _typical_pitch(pages: list[list[Line]], full: float = float("inf")) -> float:
+    """Line pitch inside a paragraph: the gap after lines that run to the right margin
+    (they wrapped), else after any line. A plan of many one-line paragraphs would
+    otherwise take the paragraph spacing for the pitch and run them together."""
     gaps = [b.top - a.top for lines in pages for a, b in zip(lines, lines[1:])
             if not a.row and not b.row and 0 < b.top - a.top < 40]
+    wrapped = [b.top - a.top for lines in pages for a, b in zip(lines, lines[1:])
+               if not a.row and not b.row and a.x1 >= full and 0 < b.top - a.top < 40]
+    if len(wrapped) >= 3:
+        return statistics.median(wrapped)
     return statistics.median(gaps) if gaps else 14.0
 
 
