@@ -58,6 +58,20 @@ def test_capitals_follow_the_word_and_line():
     assert legacy.decode_tcvn3(legacy.encode("Số: 12/KH-UBND", "tcvn3")) == "Số: 12/KH-UBND"
 
 
+@pytest.mark.parametrize("line", [
+    # header lines of held-out plans whose toned capitals TCVN3 wrote in lower case
+    "SỞ Y TẾ",                                  # every toned letter beside one capital only
+    "UỶ BAN NHÂN DÂN",
+    "TỈNH HÀ TĨNH\tĐộc lập - Tự do - Hạnh phúc",  # a two-column line: the cells vote apart
+    "ỦY BAN NHÂN DÂN XÃ LẠC HỒNG\tĐộc lập - Tự do - Hạnh phúc",
+    "Số: 412/KH-SYT",                            # the number line stays as printed
+    "Sở Y tế tỉnh Lai Châu",
+    "Hà Nội",
+])
+def test_capitals_of_header_lines(line):
+    assert legacy.decode_tcvn3(legacy.encode(line, "tcvn3")) == line
+
+
 @pytest.mark.parametrize("encoding", ["tcvn3", "vni", "windows-1258"])
 def test_parse_reports_encoding(tmp_path, encoding):
     text = encodable(CORPUS[0].read_text(encoding="utf-8"))

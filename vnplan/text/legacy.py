@@ -127,6 +127,7 @@ def _split_tone(ch: str) -> str:
 # TCVN3 capitals
 
 _WORD = regex.compile(r"\p{L}+")
+_IN_SYMBOL = regex.compile(r"[-/&.]")  # a word joined to others in a symbol (KH-SYT, GD&ĐT)
 _SENTENCE_START = regex.compile(r"(?:^|[.!?]\s)[\s\d\W]{0,12}$")
 
 
@@ -140,7 +141,8 @@ def restore_capitals(text: str, ambiguous: set[str]) -> str:
     """
     amb = {ch for ch in ambiguous if ch.islower() and ch.upper() not in ambiguous}
     lines = text.split("\n")
-    return "\n".join(_restore_line(line, amb) for line in lines)
+    # the cells of a two-column header line ("ỦY BAN NHÂN DÂN XÃ X\tĐộc lập - Tự do ...") vote apart
+    return "\n".join("\t".join(_restore_line(cell, amb) for cell in line.split("\t")) for line in lines)
 
 
 def _word_vote(word: str, amb: set[str]) -> Optional[bool]:
@@ -157,8 +159,19 @@ def _word_vote(word: str, amb: set[str]) -> Optional[bool]:
 def _restore_line(line: str, amb: set[str]) -> str:
     if not any(ch in amb for ch in line):
         return line
-    votes = [v for v in (_word_vote(w, amb) for w in _WORD.findall(line)) if v is not None]
+    words = _WORD.findall(line)
+    votes = [v for v in (_word_vote(w, amb) for w in words) if v is not None]
     line_upper = bool(votes) and sum(votes) > len(votes) / 2
+    if not votes and len(words) >= 2:
+        # no word says anything ("Sở Y Tế", "Uỷ BAN NHÂN DÂN": each toned letter stands next to
+        # one capital only): the line is in capitals when all its other letters are, and one
+        # word without a toned letter is a syllable in capitals (Y, BAN) — not only abbreviations
+        # ("Số: /KH-UBND") or title-case names ("Bồ Đề")
+        cased = [ch for ch in line if ch not in amb and ch.lower() != ch.upper()]
+        line_upper = bool(cased) and all(ch.isupper() for ch in cased) and any(
+            not any(ch in amb for ch in m.group()) and _is_syllable(m.group().lower())
+            and not _IN_SYMBOL.match(line[m.end():m.end() + 1]) and not _IN_SYMBOL.match(line[max(0, m.start() - 1):m.start()])
+            for m in _WORD.finditer(line))
 
     def fix(m: "regex.Match[str]") -> str:
         word = m.group()
