@@ -103,11 +103,11 @@ def test_changed_input_or_schema_version_is_reparsed(archive, tmp_path):
     run(collect([archive]), out_dir=out, jobs=1)
     (archive / "b" / "news.txt").write_text(NEWS + "Thêm một dòng.\n", encoding="utf-8")
     old = out / "a" / "hai-phong-2024-tieu-chi-y-te-xa.json"
-    old.write_text(old.read_text(encoding="utf-8").replace('"schema_version": "1.1"', '"schema_version": "0.9"', 1),
+    old.write_text(old.read_text(encoding="utf-8").replace('"schema_version": "1.0"', '"schema_version": "0.9"', 1),
                    encoding="utf-8")
     s = run(collect([archive]), out_dir=out, jobs=1)
     assert (s.parsed, s.skipped) == (2, 3)
-    assert '"schema_version": "1.1"' in old.read_text(encoding="utf-8")
+    assert '"schema_version": "1.0"' in old.read_text(encoding="utf-8")
 
 
 def test_truncated_or_garbage_output_is_reparsed(archive, tmp_path):
@@ -122,11 +122,11 @@ def test_output_key_reads_head_and_falls_back_to_full_json(tmp_path, corpus_plan
     plan = corpus_plans["hai_phong"]
     f = tmp_path / "x.json"
     f.write_text(plan.to_json(), encoding="utf-8")
-    assert output_key(f) == ("1.1", plan.source.sha256)
+    assert output_key(f) == ("1.0", plan.source.sha256)
     data = plan.to_dict()
     data = {"source": data["source"], **{k: v for k, v in data.items() if k != "source"}}  # unusual order
     f.write_text(json.dumps(data), encoding="utf-8")
-    assert output_key(f) == ("1.1", plan.source.sha256)
+    assert output_key(f) == ("1.0", plan.source.sha256)
     assert output_key(tmp_path / "missing.json") is None
 
 

@@ -71,7 +71,7 @@ def test_single_file_into_existing_folder(folder, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     assert main(["parse", str(folder / "x" / "plan.txt"), "-o", str(out)]) == 0
-    assert json.loads((out / "plan.json").read_text(encoding="utf-8"))["schema_version"] == "1.1"
+    assert json.loads((out / "plan.json").read_text(encoding="utf-8"))["schema_version"] == "1.0"
 
 
 def test_several_inputs_without_output_is_usage_error(folder):

@@ -23,7 +23,7 @@ def test_corpus_output_validates(corpus_plans, name):
     data = corpus_plans[name].to_dict()
     validate(data)
     assert list(data) == TOP_KEYS
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.0"
     assert data["source"]["format"] == "txt" and len(data["source"]["sha256"]) == 64
 
 

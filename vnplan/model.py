@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterator, Optional
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.0"
 
 
 @dataclass(frozen=True, slots=True, order=True)
