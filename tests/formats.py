@@ -215,3 +215,28 @@ def build_html(text: str, path: Path) -> None:
             f'<div class="container"><div class="main-col">{CHROME_TOOLS}<div class="content1">'
             f'<div id="toanvancontent">{body}</div></div></div>{CHROME_BOTTOM}</div></body></html>')
     path.write_text(page, encoding="utf-8")
+
+
+# --------------------------------------------------------------------------
+# All versions
+
+# characters TCVN3/VNI cannot hold, as old files printed them
+UNENCODABLE = {"≥": ">=", "κ": "k"}
+
+
+def build_versions(text: str, folder: Path, font: str) -> dict[str, tuple[Path, dict]]:
+    """Every version of a plan text in ``folder``: {format: (file, build facts)} for pdf,
+    docx, html, tcvn3 and vni (the legacy texts with :data:`UNENCODABLE` replaced)."""
+    from vnplan.text import legacy
+
+    out = {"pdf": (folder / "plan.pdf", build_pdf(text, folder / "plan.pdf", font)),
+           "docx": (folder / "plan.docx", build_docx(text, folder / "plan.docx"))}
+    build_html(text, folder / "plan.html")
+    out["html"] = (folder / "plan.html", {})
+    legacy_text = text
+    for ch, repl in UNENCODABLE.items():
+        legacy_text = legacy_text.replace(ch, repl)
+    for enc in ("tcvn3", "vni"):
+        (folder / f"plan-{enc}.txt").write_bytes(legacy.encode(legacy_text, enc))
+        out[enc] = (folder / f"plan-{enc}.txt", {})
+    return out

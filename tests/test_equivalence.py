@@ -14,15 +14,12 @@ from pathlib import Path
 import pytest
 
 import vnplan
-from vnplan.text import legacy
 
 sys.path.insert(0, str(Path(__file__).parent))
-from formats import build_docx, build_html, build_pdf, vietnamese_font  # noqa: E402
+from formats import UNENCODABLE, build_versions, vietnamese_font  # noqa: E402
 
 CORPUS = sorted((Path(__file__).parent.parent / "corpus").glob("*.txt"))
 FORMATS = ["pdf", "docx", "html", "tcvn3", "vni"]
-# characters TCVN3/VNI cannot hold, as old files printed them
-UNENCODABLE = {"≥": ">=", "κ": "k"}
 
 
 @pytest.fixture(scope="session")
@@ -33,22 +30,10 @@ def versions(tmp_path_factory):
         pytest.skip("no Vietnamese-capable TTF (pip install font-roboto)")
     out = {}
     for path in CORPUS:
-        text = path.read_text(encoding="utf-8")
-        d = tmp_path_factory.mktemp(path.stem[:12])
-        facts = {}
         out[(path.stem, "txt")] = (vnplan.parse(path), {})
-        facts["pdf"] = build_pdf(text, d / "plan.pdf", font)
-        facts["docx"] = build_docx(text, d / "plan.docx")
-        build_html(text, d / "plan.html")
-        legacy_text = text
-        for ch, repl in UNENCODABLE.items():
-            legacy_text = legacy_text.replace(ch, repl)
-        for enc in ("tcvn3", "vni"):
-            (d / f"plan-{enc}.txt").write_bytes(legacy.encode(legacy_text, enc))
-        files = {"pdf": "plan.pdf", "docx": "plan.docx", "html": "plan.html",
-                 "tcvn3": "plan-tcvn3.txt", "vni": "plan-vni.txt"}
-        for fmt, name in files.items():
-            out[(path.stem, fmt)] = (vnplan.parse(d / name), facts.get(fmt, {}))
+        built = build_versions(path.read_text(encoding="utf-8"), tmp_path_factory.mktemp(path.stem[:12]), font)
+        for fmt, (file, facts) in built.items():
+            out[(path.stem, fmt)] = (vnplan.parse(file), facts)
     return out
 
 

@@ -21,12 +21,11 @@ from pathlib import Path
 import pytest
 
 import vnplan
-from vnplan.text import legacy
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from formats import build_docx, build_html, build_pdf, vietnamese_font  # noqa: E402
-from test_equivalence import UNENCODABLE, _fold, _leads, _targets  # noqa: E402
+from formats import build_versions, vietnamese_font  # noqa: E402
+from test_equivalence import _fold, _leads, _targets  # noqa: E402
 
 FORMATS = ("pdf", "docx", "html", "tcvn3", "vni")
 CHECKS = ("metadata", "sections", "targets", "leads")
@@ -57,21 +56,10 @@ def results(tmp_path_factory):
         pytest.skip("no Vietnamese-capable TTF (pip install font-roboto)")
     out = {}
     for path in _plans():
-        text = path.read_text(encoding="utf-8")
-        d = tmp_path_factory.mktemp(_stem(path)[:12])
-        build_pdf(text, d / "plan.pdf", font)
-        build_docx(text, d / "plan.docx")
-        build_html(text, d / "plan.html")
-        legacy_text = text
-        for ch, repl in UNENCODABLE.items():
-            legacy_text = legacy_text.replace(ch, repl)
-        for enc in ("tcvn3", "vni"):
-            (d / f"plan-{enc}.txt").write_bytes(legacy.encode(legacy_text, enc))
-        files = {"pdf": "plan.pdf", "docx": "plan.docx", "html": "plan.html",
-                 "tcvn3": "plan-tcvn3.txt", "vni": "plan-vni.txt"}
+        built = build_versions(path.read_text(encoding="utf-8"), tmp_path_factory.mktemp(_stem(path)[:12]), font)
         txt = vnplan.parse(path)
-        for fmt, name in files.items():
-            other = vnplan.parse(d / name)
+        for fmt, (file, _) in built.items():
+            other = vnplan.parse(file)
             fold = fmt == "tcvn3"
             want, got = _targets(txt, fold), _targets(other, fold)
             share = sum((want & got).values()) / max(1, sum(want.values()))
