@@ -122,7 +122,7 @@ def clause_indicator(text: str, k: str, clause: Clause, v: Vocab) -> tuple[str, 
     pre_key = keyof(pre)
     # trailing linkers / "giảm còn" / baseline
     for _ in range(3):
-        m = regex.search(rf"(?:{v.linker_end.pattern})", pre_key)
+        m = v.linker_end.search(pre_key)
         pm = v.decrease_before.search(pre_key)
         cut = min([x.start() for x in (m, pm) if x] or [len(pre_key)])
         bm = v.baseline.search(pre_key)

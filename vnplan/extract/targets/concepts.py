@@ -22,6 +22,7 @@ class Concept:
     code: str
     label: str
     all: tuple["regex.Pattern[str]", ...]
+    plain: tuple[tuple[str, ...], ...]  # the groups' phrases as keys: a substring test before the regex
     none: Optional["regex.Pattern[str]"]
     units: tuple[str, ...]
     no_subgroup: bool
@@ -38,6 +39,7 @@ def concepts() -> tuple[Concept, ...]:
     data = patterns.load("indicators")
     return tuple(Concept(code=c["code"], label=c["label"],
                          all=tuple(_words(group) for group in c["all"]),
+                         plain=tuple(tuple(squash(p) for p in group) for group in c["all"]),
                          none=_words(c.get("none") or []),
                          units=tuple(squash(u) for u in c.get("units") or []),
                          no_subgroup=bool(c.get("no_subgroup")))
@@ -70,6 +72,8 @@ def concept_of(indicator: str, unit: Optional[str]) -> Optional[str]:
     sub = None
     for c in concepts():
         if c.units and not any(x in u for x in c.units):
+            continue
+        if not all(any(p in k for p in group) for group in c.plain):
             continue
         if not all(rx.search(k) for rx in c.all):
             continue
