@@ -626,3 +626,65 @@ def test_round11_glossary_between_items_keeps_the_next_item():
 def test_round11_standing_unit(item, standing):
     plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "st.txt")
     assert {a.name for a in plan.agencies if a.standing} == standing
+
+
+def _hard_wrapped(body: str, width: int = 84) -> str:
+    """``body`` as a PDF converter saves it to .txt: every line cut at ``width``."""
+    import textwrap
+
+    out = []
+    for line in body.split("\n"):
+        out += textwrap.wrap(line, width=width, break_long_words=False, break_on_hyphens=False) or [""]
+    return "\n".join(out) + "\n"
+
+
+_WRAPPED_PLAN = (
+    "KẾ HOẠCH\nPhòng, chống thiên tai và tìm kiếm cứu nạn năm 2025 trên địa bàn xã\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "Chủ động phòng ngừa, ứng phó kịp thời, hiệu quả với các loại hình thiên tai, giảm thiểu thiệt hại về người "
+    "và tài sản của Nhân dân; phát huy phương châm bốn tại chỗ trong công tác phòng, chống thiên tai và tìm kiếm "
+    "cứu nạn; nâng cao nhận thức của cộng đồng về phòng, chống thiên tai.\n"
+    "II. TỔ CHỨC THỰC HIỆN\n"
+    "1. Ban Chỉ huy quân sự xã\n"
+    "- Là cơ quan thường trực, chủ trì, phối hợp với Công an xã, Trưởng các thôn xây dựng phương án sơ tán dân "
+    "khỏi vùng nguy hiểm, bố trí lực lượng dân quân trực ứng cứu khi có mưa lũ lớn kéo dài;"
+    " huy động phương tiện, vật tư theo phương án đã được phê duyệt, hoàn thành trước ngày 15/5/2025.\n"
+    "- Tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân xã và Ban Chỉ huy quân sự huyện trước "
+    "ngày 25/11/2025.\n"
+    "2. Công chức Địa chính - Nông nghiệp - Xây dựng và Môi trường, Công chức Tài chính - Kế toán: Tham mưu "
+    "kiểm tra các công trình đê điều, kênh mương, hồ chứa nước xung yếu trước mùa mưa bão; tham mưu bố trí "
+    "kinh phí thực hiện Kế hoạch theo quy định; thời gian: Thường xuyên.\n"
+    "3. Trạm Y tế xã: Chủ trì chuẩn bị cơ số thuốc, hóa chất xử lý môi trường, trang thiết bị sơ cấp cứu, "
+    "phương án thu dung, cấp cứu người bị nạn; phối hợp với Công an xã, Đoàn Thanh niên xã tập huấn kỹ năng "
+    "sơ cứu cho lực lượng xung kích tại chỗ, cứu nạn cho người dân vùng thấp trũng.\n"
+    "4. Trưởng các thôn\n"
+    "- Chủ trì, phối hợp với Công an xã rà soát các hộ dân sống ven sông, suối, khu vực có nguy cơ sạt lở "
+    "đất, lũ quét, Tổ xung kích phòng, chống thiên tai của thôn, bản và danh sách người già, trẻ em cần hỗ trợ sơ tán.\n"
+    "- Vận động các hộ gia đình chằng chống nhà cửa, dự trữ lương thực, nước uống; báo cáo kết quả về Ủy ban nhân dân "
+    "xã trước ngày 30/6/2025.\n")
+
+
+def test_round13_hard_wrapped_items():
+    """A .txt saved by a PDF converter, every line cut at the page's width: a wrapped line is
+    no new task whatever it ends or opens with (``…;`` / ``huy động …``, ``trước`` / ``ngày
+    25/11/2025.``), and an item heading wrapped over two lines names its bodies and inline task
+    on both."""
+    text = _hard_wrapped(_WRAPPED_PLAN)
+    assert "\n" in text.split("2. Công chức")[1].split(":")[0] or "\n" in text.split("1. Ban Chỉ huy")[1][:200]
+    plan = vnplan.parse_text(text, "w.txt")
+    by_id = {a.id: a.name for a in plan.agencies}
+    leads = {}
+    for a in plan.assignments:
+        if a.role == "lead":
+            leads.setdefault(a.section_id, set()).add((by_id[a.agency_id], a.span,
+                                                       a.deadline.text.split()[-1] if a.deadline else None))
+    assert {s: len({x[1] for x in v}) for s, v in leads.items() if s != "II.2"} == {"II.1": 2, "II.3": 1, "II.4": 2}
+    assert {x[2] for x in leads["II.1"]} == {"15/5/2025", "25/11/2025"}
+    assert {x[2] for x in leads["II.4"]} == {None, "30/6/2025"}
+
+
+def test_round13_paragraph_per_line_text_is_not_hard_wrapped():
+    plan_text = _WRAPPED_PLAN.replace("- Tổng hợp", "Tổng hợp")
+    doc = read_bytes(plan_text.encode("utf-8"), "p.txt")
+    assert doc.wrap_width is None
+    assert read_bytes(_hard_wrapped(_WRAPPED_PLAN).encode("utf-8"), "w.txt").wrap_width is not None

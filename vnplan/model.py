@@ -82,6 +82,13 @@ class Document:
             start += len(raw) + 1
         return out
 
+    @cached_property
+    def wrap_width(self) -> Optional[int]:
+        """The width a hard-wrapped text (a PDF converter's output) was cut at, else None."""
+        from vnplan.structure.lines import hard_wrap_width
+
+        return hard_wrap_width(self)
+
     def line_text(self, line: Line) -> str:
         return self.text[line.start:line.end]
 

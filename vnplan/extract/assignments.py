@@ -265,7 +265,11 @@ def _item(ctx: _Ctx, infos, sec: Section, heads: list[Body]) -> None:
     """Tasks of one implementation item (recursively through its sub-items)."""
     doc = ctx.doc
     line = _line_of(ctx, sec.heading_span.start)
-    head_span = Span(sec.heading_span.start, max(sec.heading_span.end, line.end))
+    paras = _paragraphs(ctx, infos, line.start, sec.span.end)
+    # the heading's paragraph: a heading wrapped over two lines ("4. Công chức …, Công chức
+    # Tài chính - Kế" / "toán: Tham mưu …") names its bodies and inline task on both
+    end = paras[0].end if paras and paras[0].start < line.end else line.end
+    head_span = Span(sec.heading_span.start, max(sec.heading_span.end, end))
     own, inline, _label = _heads(ctx, head_span)
     if own:
         heads = own
@@ -280,7 +284,7 @@ def _item(ctx: _Ctx, infos, sec: Section, heads: list[Body]) -> None:
     child_spans = [ch.span for ch in sec.children]
     current = heads
     closed = False
-    for para in _paragraphs(ctx, infos, head_span.end, sec.span.end):
+    for para in (p for p in paras if p.start >= head_span.end):
         if closed or _closing_paragraph(doc, para) or _cues()["item_closing"].match(doc.key, para.start, para.end):
             closed = True  # "Trên đây là Kế hoạch ...", a glossary: the last item is over
             continue
@@ -384,18 +388,20 @@ def _tables(ctx: _Ctx, tables: list[Table]) -> None:
 # --------------------------------------------------------------------------
 
 
-def _learn_names(ctx: _Ctx, impl: list[Section], tables: list[Table] = ()) -> tuple[tuple[str, ...], ...]:
+def _learn_names(ctx: _Ctx, infos, impl: list[Section], tables: list[Table] = ()) -> tuple[tuple[str, ...], ...]:
     """Full names of bodies heading implementation items (see :func:`learn_name`)
     and listed in task-table cells."""
     doc, names = ctx.doc, set()
     for sec in impl:
         for item in walk(sec.children):
             line = _line_of(ctx, item.heading_span.start)
-            lo = _BULLET.match(doc.text, item.heading_span.start, line.end).end()
-            lead = _cues()["heading_lead"].match(doc.key, lo, line.end)
+            paras = _paragraphs(ctx, infos, line.start, min(item.span.end, line.end + 400))
+            end = paras[0].end if paras and paras[0].start < line.end else line.end  # a wrapped heading
+            lo = _BULLET.match(doc.text, item.heading_span.start, end).end()
+            lead = _cues()["heading_lead"].match(doc.key, lo, end)
             lo = lead.end() if lead else lo
-            colon = doc.text.find(":", lo, line.end)
-            hi = colon if colon >= 0 else line.end
+            colon = doc.text.find(":", lo, end)
+            hi = colon if colon >= 0 else end
             while hi > lo and doc.text[hi - 1] in " .;":
                 hi -= 1
             words = words_of(doc, [Span(lo, hi)], ctx.glossary)
@@ -447,7 +453,7 @@ def get_role_mentions(doc: Document, sections: list[Section], tables: list[Table
         skip.append(closing)
     impl = [s for s in walk(sections) if s.kind in _IMPLEMENTATION
             and not any(s.span.start in a.span and a is not s for a in walk(sections) if a.kind in _IMPLEMENTATION)]
-    ctx.found.names = _learn_names(ctx, impl, tables)
+    ctx.found.names = _learn_names(ctx, infos, impl, tables)
     for sec in impl:
         for para in _paragraphs(ctx, infos, sec.heading_span.end, sec.span.end):
             if any(para.start in ch.span for ch in sec.children):

@@ -291,6 +291,57 @@ def sentence_goes_on(last: str, first: str) -> bool:
                 and _open_end_re().search(key(last[-40:])))
 
 
+_WRAP_MIN_LINES = 12  # lines cut at the width, at least, before a text counts as hard-wrapped
+_WRAP_MAX_WIDTH = 130  # wider lines are paragraphs, not a page's width
+_WRAP_SLACK = 20  # a wrapped line ends within this many characters of the width
+_NO_END = regex.compile(r"[\p{L}\d,)]$", regex.V1)
+
+
+def hard_wrap_width(doc: Document) -> Optional[int]:
+    """The width of a hard-wrapped text: a PDF converter's output saved as .txt, where
+    every line of a paragraph is cut at the page's width (about 80 - 100 characters),
+    whatever its punctuation. ``None`` for a text with a paragraph per line.
+
+    The width is the 95th percentile of the line lengths; the text is hard-wrapped when
+    no more than 2% of the lines are wider, and most lines near the width go on with the
+    next line (no final punctuation, a non-blank line after)."""
+    text = doc.text
+    lengths = [len(text[ln.start:ln.end].rstrip()) for ln in doc.lines]
+    long = sorted(n for n in lengths if n >= 40)
+    if len(long) < _WRAP_MIN_LINES:
+        return None
+    width = long[int(0.95 * (len(long) - 1))]
+    if width > _WRAP_MAX_WIDTH or sum(n > width + 5 for n in long) > 0.02 * len(long):
+        return None
+    near, cut = 0, 0
+    for i, ln in enumerate(doc.lines[:-1]):
+        if lengths[i] < width - _WRAP_SLACK:
+            continue
+        near += 1
+        nxt = doc.lines[i + 1]
+        if _NO_END.search(text[ln.start:ln.end].rstrip()) and text[nxt.start:nxt.end].strip():
+            cut += 1
+    return width if cut >= _WRAP_MIN_LINES and cut >= 0.5 * near else None
+
+
+def _wrapped_on(doc: Document, last: str, first: str) -> bool:
+    """In a hard-wrapped text: whether the line ``last`` was cut at the width and the
+    line ``first`` goes on with it — the next word did not fit on ``last``. After ``.``,
+    ``;``, ``!`` or ``?`` only a lower-case line goes on (``hộ kinh doanh;`` / ``lập biên
+    bản``); after a comma, a colon or a word, any line (``Tổ PCCC tại chỗ,`` / ``Tổ liên
+    gia …``, ``trước ngày`` / ``25/11/2025.``)."""
+    width = doc.wrap_width
+    last, first = last.rstrip(), first.strip()
+    if width is None or not last or not first:
+        return False
+    word = first.split(None, 1)[0]
+    if len(last) + 1 + len(word) <= width - 3:
+        return False  # the next word would have fitted: the line ended there
+    if last[-1] in ".;!?…":
+        return first[0].islower()
+    return True
+
+
 def continues(doc: Document, prev: LineInfo, nxt: LineInfo) -> bool:
     """True when ``nxt`` continues the sentence of ``prev`` across a page break.
 
@@ -303,9 +354,12 @@ def continues(doc: Document, prev: LineInfo, nxt: LineInfo) -> bool:
     if nxt.kind != "text" or prev.kind in ("blank", "table"):
         return False
     first = doc.text[nxt.line.start:nxt.line.end]
+    last = doc.text[prev.line.start:prev.line.end]
+    if nxt.line.index == prev.line.index + 1 and _wrapped_on(doc, last, first):
+        return True  # a hard-wrapped line (no blank or page-number line between)
     if prev.kind == "heading" and not first.lstrip()[:1].islower():
         return False
-    return sentence_goes_on(doc.text[prev.line.start:prev.line.end], first)
+    return sentence_goes_on(last, first)
 
 
 def continues_after(doc: Document, prev_end: int, start: int) -> bool:
