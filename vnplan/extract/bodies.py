@@ -149,6 +149,27 @@ def _abbreviations(glossary: Optional[dict[str, str]]) -> dict[str, str]:
     return {**base, **glossary} if glossary else base
 
 
+def _join_wrapped(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces of a hard-wrapped text: a line cut at the page's width and the plain line
+    going on with it are one piece, so a name cut by the wrap is read whole (``Công chức
+    Tài chính - Kế`` / ``toán:``, ``Đoàn Thanh niên`` / ``phường``)."""
+    from vnplan.structure.lines import classify, wrapped_on
+
+    text, out = doc.text, []
+    line_starts = [ln.start for ln in doc.lines]
+    for a, b in spans:
+        if out and text[out[-1][1]:a] == "\n":
+            prev_start = text.rfind("\n", 0, out[-1][1]) + 1
+            nxt_end = text.find("\n", a)
+            nxt_end = len(text) if nxt_end < 0 else nxt_end
+            if wrapped_on(doc, text[prev_start:out[-1][1]], text[a:nxt_end]) \
+                    and classify(doc, doc.lines[bisect.bisect_right(line_starts, a) - 1]).kind == "text":
+                out[-1] = (out[-1][0], b)
+                continue
+        out.append((a, b))
+    return out
+
+
 class _Pieces:
     """The document's line pieces (runs without a line break or tab), their words
     per glossary and their bodies, each computed once (cached on the Document)."""
@@ -156,6 +177,8 @@ class _Pieces:
     def __init__(self, doc: Document):
         self.doc = doc
         spans = [m.span() for m in _PIECE.finditer(doc.text)]
+        if doc.wrap_width:
+            spans = _join_wrapped(doc, spans)
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
         self.memo: dict = {}

@@ -324,7 +324,7 @@ def hard_wrap_width(doc: Document) -> Optional[int]:
     return width if cut >= _WRAP_MIN_LINES and cut >= 0.5 * near else None
 
 
-def _wrapped_on(doc: Document, last: str, first: str) -> bool:
+def wrapped_on(doc: Document, last: str, first: str) -> bool:
     """In a hard-wrapped text: whether the line ``last`` was cut at the width and the
     line ``first`` goes on with it — the next word did not fit on ``last``. After ``.``,
     ``;``, ``!`` or ``?`` only a lower-case line goes on (``hộ kinh doanh;`` / ``lập biên
@@ -355,7 +355,7 @@ def continues(doc: Document, prev: LineInfo, nxt: LineInfo) -> bool:
         return False
     first = doc.text[nxt.line.start:nxt.line.end]
     last = doc.text[prev.line.start:prev.line.end]
-    if nxt.line.index == prev.line.index + 1 and _wrapped_on(doc, last, first):
+    if nxt.line.index == prev.line.index + 1 and wrapped_on(doc, last, first):
         return True  # a hard-wrapped line (no blank or page-number line between)
     if prev.kind == "heading" and not first.lstrip()[:1].islower():
         return False
