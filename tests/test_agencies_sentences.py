@@ -685,6 +685,7 @@ def test_round13_hard_wrapped_items():
     assert {s: len({x[1] for x in v}) for s, v in leads.items()} == {"II.1": 2, "II.2": 1, "II.3": 1, "II.4": 2}
     assert {x[0] for x in leads["II.2"]} == {"Công chức Địa chính - Nông nghiệp - Xây dựng và Môi trường",
                                              "Công chức Tài chính - Kế toán"}
+    assert {x[2] for x in leads["II.2"]} == {"xuyên"}  # "thời" / "gian: Thường xuyên."
 
 
 def test_round13_paragraph_per_line_text_is_not_hard_wrapped():

@@ -59,6 +59,9 @@ def test_normalize(text, year, expected):
     ("bố trí kinh phí cho các nhiệm vụ chuyển đổi số Năm 2024-2025.", "Năm 2024-2025", "2024/2025"),
     ("xử lý điểm tập kết rác tự phát trong Quý I hằng năm.", "trong Quý I hằng năm", "R/P1Y"),
     ("cập nhật thường xuyên hình ảnh vi phạm; thực hiện từ Tháng 3/2025.", "từ Tháng 3/2025", "2025-03"),
+    # a line break inside the phrase (a hard-wrapped or page-broken task) is a space
+    ("tham mưu bố trí kinh phí theo quy định; thời\ngian: Thường xuyên.", "Thường xuyên", None),
+    ("báo cáo kết quả về Sở Nội vụ, hoàn thành\ntrong Quý IV/2025.", "hoàn thành\ntrong Quý IV/2025", "2025-Q4"),
 ])
 def test_find_deadline(sentence, text, normalized):
     d = find_deadline(sentence, 2021)

@@ -134,8 +134,9 @@ def deadline_of(text: str, year: Optional[int] = None) -> Optional[Deadline]:
 
 
 def find_deadline(text: str, year: Optional[int] = None) -> Optional[Deadline]:
-    """The first deadline phrase in a task sentence, or None."""
-    k = key(text)
+    """The first deadline phrase in a task sentence, or None. A line break inside the
+    sentence (a hard-wrapped or page-broken task: "thời" / "gian: Thường xuyên") is a space."""
+    k = key(text).replace("\n", " ")
     m = _IN_TEXT.search(k)
     if not m:
         return None
