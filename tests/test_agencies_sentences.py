@@ -693,3 +693,19 @@ def test_round13_paragraph_per_line_text_is_not_hard_wrapped():
     doc = read_bytes(plan_text.encode("utf-8"), "p.txt")
     assert doc.wrap_width is None
     assert read_bytes(_hard_wrapped(_WRAPPED_PLAN).encode("utf-8"), "w.txt").wrap_width is not None
+
+
+@pytest.mark.parametrize("item,expected", [
+    # a body's abbreviation (or a note) in parentheses inside a list does not end it
+    ("1. Công an xã: Chủ trì, phối hợp với Ban Chỉ huy quân sự xã (BCHQS xã), Trưởng các thôn tuần tra.",
+     {("Công an xã", "lead"), ("Ban Chỉ huy quân sự xã", "cooperate"), ("Trưởng các thôn", "cooperate")}),
+    ("1. Sở Y tế: Chủ trì, phối hợp với Sở Nội vụ (SNV), Sở Tư pháp (STP) rà soát các quy định.",
+     {("Sở Y tế", "lead"), ("Sở Nội vụ", "cooperate"), ("Sở Tư pháp", "cooperate")}),
+    ("2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện (UBMTTQ huyện), Huyện đoàn, Hội Nông dân huyện: "
+     "Vận động hội viên tham gia.",
+     {("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "lead"), ("Huyện đoàn", "lead"), ("Hội Nông dân huyện", "lead")}),
+])
+def test_round13_paren_inside_a_list(item, expected):
+    plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "p.txt")
+    by_id = {a.id: a.name for a in plan.agencies}
+    assert {(by_id[a.agency_id], a.role) for a in plan.assignments} == expected

@@ -39,6 +39,15 @@ _NO_ROLES = {"kien_nghi", "phu_luc"}
 _BULLET = regex.compile(r"[\s*+•·●▪◦\-–—]*(?:\d{1,2}[\.\)]\s*|[a-zđ]\)\s*)?")
 
 _LIST_GAP = regex.compile(r"\s*(?:,|và|;)\s*")
+# a note or an abbreviation defined after a body in a list: "Ban Chỉ huy quân sự phường
+# (BCHQS phường), Trưởng các khu phố", "Sở Y tế (đối với trẻ em), Sở Giáo dục và Đào tạo"
+_LIST_PAREN = regex.compile(r"\s*\([^()]{1,80}\)")
+
+
+def _after_paren(k: str, pos: int, end: int) -> int:
+    """``pos`` moved past a parenthesis opening ``k[pos:end]``, if any."""
+    m = _LIST_PAREN.match(k, pos, end)
+    return m.end() if m else pos
 _STANDING_BEFORE = regex.compile(r"[\s\-–(]*(?:là\s*)?")
 _STANDING_AFTER = regex.compile(r"\s*(?:là|\(|:)\s*")
 
@@ -105,7 +114,7 @@ def _listed_after(doc: Document, bodies: list[Body], pos: int, limit: int = 60) 
         if len(gap) > limit or not _cues()["filler"].match(gap):
             break
         out.append(b)
-        anchor = b.span.end
+        anchor = _after_paren(doc.key, b.span.end, len(doc.key))  # a body restated inside is skipped
     return out
 
 
@@ -121,7 +130,7 @@ def _subject(doc: Document, bodies: list[Body], start: int) -> tuple[list[Body],
         if not out and gap.strip(" *-+•–") and not _cues()["filler"].match(gap.strip(" *-+•–")):
             break  # a generic plural may open the list: "Các sở, ban, ngành; UBND các huyện"
         out.append(b)
-        anchor = b.span.end
+        anchor = _after_paren(doc.key, b.span.end, len(doc.key))  # "… phường (UBMTTQ phường), Đoàn …"
     return out, anchor
 
 
