@@ -709,3 +709,15 @@ def test_round13_paren_inside_a_list(item, expected):
     plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "p.txt")
     by_id = {a.id: a.name for a in plan.agencies}
     assert {(by_id[a.agency_id], a.role) for a in plan.assignments} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the second sector of a pair abbreviated alone after the first written out
+    ("1. Phòng Nông nghiệp và PTNT", ["Phòng Nông nghiệp và Phát triển nông thôn"]),
+    ("- Sở Nông nghiệp và PTNT tỉnh (b/c);", ["Sở Nông nghiệp và Phát triển nông thôn tỉnh"]),
+    ("Bộ Lao động - TB&XH", ["Bộ Lao động - Thương binh và Xã hội"]),
+    ("phối hợp với Phòng KT&HT huyện", ["Phòng Kinh tế và Hạ tầng huyện"]),
+    ("Phòng NN&MT huyện", ["Phòng Nông nghiệp và Môi trường huyện"]),
+])
+def test_round13_sector_abbreviated_alone(text, expected):
+    assert _names(text) == expected
