@@ -721,3 +721,21 @@ def test_round13_paren_inside_a_list(item, expected):
 ])
 def test_round13_sector_abbreviated_alone(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # banks' branches and district transaction offices (OCOP, poverty-reduction, credit plans)
+    ("7. Đề nghị Phòng giao dịch Ngân hàng Chính sách xã hội huyện, Ngân hàng Nông nghiệp và Phát triển "
+     "nông thôn Chi nhánh huyện Mỏ Cày Nam:",
+     ["Phòng giao dịch Ngân hàng Chính sách xã hội huyện",
+      "Ngân hàng Nông nghiệp và Phát triển nông thôn Chi nhánh huyện Mỏ Cày Nam"]),
+    ("Phòng Giao dịch NHCSXH huyện Văn Chấn", ["Phòng Giao dịch Ngân hàng Chính sách xã hội huyện Văn Chấn"]),
+    ("phối hợp với Agribank chi nhánh huyện Lục Ngạn",
+     ["Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh huyện Lục Ngạn"]),
+    ("Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam - Chi nhánh tỉnh Sơn La",
+     ["Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam - Chi nhánh tỉnh Sơn La"]),
+    ("Ngân hàng Chính sách xã hội - Chi nhánh tỉnh Yên Bái", ["Ngân hàng Chính sách xã hội - Chi nhánh tỉnh Yên Bái"]),
+    ("tại các phòng giao dịch trên địa bàn", []),
+])
+def test_round13_bank_branches(text, expected):
+    assert _names(text) == expected
