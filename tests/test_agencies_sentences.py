@@ -739,3 +739,22 @@ def test_round13_sector_abbreviated_alone(text, expected):
 ])
 def test_round13_bank_branches(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # police units, with their parent printed after them (fire prevention, traffic, drug plans)
+    ("7. Đề nghị Đội Cảnh sát PCCC và CNCH Công an thị xã Quảng Yên: Hướng dẫn",
+     ["Đội Cảnh sát phòng cháy chữa cháy và cứu nạn, cứu hộ Công an thị xã Quảng Yên"]),
+    ("Phòng Cảnh sát hình sự Công an tỉnh", ["Phòng Cảnh sát hình sự Công an tỉnh"]),
+    ("Đội Cảnh sát giao thông Công an huyện Hóc Môn", ["Đội Cảnh sát giao thông Công an huyện Hóc Môn"]),
+    ("Đội Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ khu vực",
+     ["Đội Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"]),
+    ("Đội PCCC thị xã", ["Đội phòng cháy chữa cháy thị xã"]),
+    # two bodies stay two with a separator, and a sector's abbreviation alone is no body
+    ("Trạm Y tế xã và Công an xã", ["Trạm Y tế xã", "Công an xã"]),
+    ("Ban Chỉ huy quân sự huyện, Công an huyện", ["Ban Chỉ huy quân sự huyện", "Công an huyện"]),
+    ("kiểm tra an toàn PCCC và CNCH đối với các cơ sở", []),
+    ("duy trì hoạt động của Tổ PCCC và CNCH tại chỗ", []),
+])
+def test_round13_police_units(text, expected):
+    assert _names(text) == expected

@@ -93,6 +93,7 @@ class _Vocab:
     abbreviations: dict[str, str]
     in_name: tuple[tuple[str, ...], ...] = ()  # types that may open another body's name
     number_words: frozenset[str] = frozenset()  # "số" of a numbered unit ("Đội ... số 5")
+    parents: tuple[tuple[str, ...], ...] = ()  # bodies whose units name them ("Đội … Công an huyện")
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +111,8 @@ def vocab() -> _Vocab:
                   _phrase_keys(data["level_suffixes"]), _phrase_keys(data["group_prefixes"]),
                   frozenset(key(c) for c in data["connectors"]), abbr,
                   _phrase_keys([e["phrase"] for e in data["types"] if e.get("in_name")]),
-                  frozenset(key(w) for w in data.get("name_number_words", [])))
+                  frozenset(key(w) for w in data.get("name_number_words", [])),
+                  _phrase_keys(data.get("parent_bodies", [])))
 
 
 # --------------------------------------------------------------------------
@@ -420,9 +422,11 @@ def body_at(words: list[Word], i: int) -> int:
     t, kind = _type_at(words, j)
     if not t:
         return 0
-    if not (words[j].cap or words[j].abbr or plural or group or kind == "levelled"):
-        # a lower-case type word is a body only with a capitalised name: "phòng Y tế"
-        if kind == "descriptive" or not (j + t < n and (words[j + t].cap or words[j + t].abbr)):
+    if not (words[j].cap or plural or group or kind == "levelled"):
+        # a lower-case type word is a body only with a capitalised name: "phòng Y tế"; so is
+        # a sector abbreviation's lower-case expansion ("công tác PCCC" -> "phòng cháy chữa
+        # cháy"), while a body's abbreviation expands capitalised ("PYT" -> "Phòng Y tế")
+        if kind == "descriptive" or not (j + t < n and (words[j + t].cap or (words[j + t].abbr and words[j + t].first))):
             return 0
     if kind == "levelled":  # "Trưởng các thôn, bản": the level is the whole name
         level = _level_at(words, j + t) if j + t < n else 0
@@ -449,6 +453,10 @@ def body_at(words: list[Word], i: int) -> int:
     if kind == "descriptive" and not name and not level:
         return 0
     j += level
+    if name and not level and j < n and words[j].cap and _match(words, j, v.parents):
+        # a unit followed by its parent, no separator between: one body ("Đội Cảnh sát PCCC
+        # và CNCH Công an thị xã Quảng Yên", "Phòng Cảnh sát hình sự Công an tỉnh")
+        j += body_at(words, j)
     return j - i
 
 
