@@ -369,3 +369,17 @@ def test_lower_case_running_text_is_not_a_heading(line):
     ids = [s.id for s in walk(plan.sections)]
     assert [i for i in ids if i in ("I", "II")] == ["I", "II"] and all(i.startswith("I.") for i in ids[1:-1])
     assert [s.kind for s in plan.sections] == ["nhiem_vu", "to_chuc_thuc_hien"]
+
+
+def test_round13_markdown_escaped_numbers():
+    """Markdown from Word (pandoc) escapes a number at the start of a paragraph that is no
+    list item ("3\\. Sở Tư pháp: …", "b\\) …", "II\\. …"): still a heading, and the item's
+    bodies are read after the escaped mark."""
+    plan = parse("II\\. TỔ CHỨC THỰC HIỆN\n**1. Sở Nội vụ:** Chủ trì bồi dưỡng cán bộ.\n"
+                 "2\\. Sở Tư pháp, Cục Thống kê tỉnh: Thẩm định văn bản; thời gian: Hằng năm.\n"
+                 "a\\) Sở Y tế: Hướng dẫn.\n\\- Tuyên truyền trên báo chí.")
+    assert [(s.id, s.kind) for s in plan.sections] == [("II", "to_chuc_thuc_hien")]
+    assert [s.id for s in walk(plan.sections)] == ["II", "II.1", "II.2", "II.2.a"]
+    by_id = {a.id: a.name for a in plan.agencies}
+    assert {(by_id[a.agency_id], a.section_id) for a in plan.assignments if a.role == "lead"} >= {
+        ("Sở Nội vụ", "II.1"), ("Sở Tư pháp", "II.2"), ("Cục Thống kê tỉnh", "II.2"), ("Sở Y tế", "II.2.a")}

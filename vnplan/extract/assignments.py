@@ -36,7 +36,7 @@ from vnplan.text.normalise import key
 
 _IMPLEMENTATION = {"to_chuc_thuc_hien"}
 _NO_ROLES = {"kien_nghi", "phu_luc"}
-_BULLET = regex.compile(r"[\s*+•·●▪◦\-–—]*(?:\d{1,2}[\.\)]\s*|[a-zđ]\)\s*)?")
+_BULLET = regex.compile(r"[\s*+•·●▪◦\-–—\\]*(?:\d{1,2}\\?[\.\)]\s*|[a-zđ]\\?\)\s*)?")
 
 _LIST_GAP = regex.compile(r"\s*(?:,|và|;)\s*")
 # a note or an abbreviation defined after a body in a list: "Ban Chỉ huy quân sự phường

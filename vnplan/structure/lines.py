@@ -35,17 +35,19 @@ _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _SEP = r"\s*[\.\-\u2013\u2014:)]\s*"
 _DASH = r"[\-\u2013\u2014]"
 
+# Markdown from Word (pandoc) escapes a number or a bullet at the start of a paragraph that is
+# no list item: "3\. Sở Tư pháp: …", "a\) …", "\- …"; the backslash is allowed before the mark.
 MARKERS = [
     # (marker type, regex on the undecorated line; groups: number, rest)
     ("part", regex.compile(
         rf"^(?:PHẦN|Phần)\s+((?:{_ROMAN})(?![\p{{L}}\d])|\d{{1,2}}(?!\d)|(?:THỨ|Thứ|thứ)\s+\p{{L}}+)"
         rf"(?:{_SEP}|\s+|$)(.*)$", regex.V1)),
-    ("roman", regex.compile(rf"^((?=[IVX])(?:{_ROMAN}))(?:\s*[\.:)]|\s*{_DASH})\s*(\S.*)$", regex.V1)),
-    ("upper", regex.compile(rf"^([A-HK-PR-UYĐ])\s*(?:\.|\)|\s{_DASH})\s+(\S.*)$", regex.V1)),
+    ("roman", regex.compile(rf"^((?=[IVX])(?:{_ROMAN}))(?:\s*\\?[\.:)]|\s*{_DASH})\s*(\S.*)$", regex.V1)),
+    ("upper", regex.compile(rf"^([A-HK-PR-UYĐ])\s*(?:\\?\.|\\?\)|\s{_DASH})\s+(\S.*)$", regex.V1)),
     ("decimal", regex.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?![\d,])\.?\s*(?:[\){_DASH}:]\s*)?(\S.*)$", regex.V1)),
-    ("arabic", regex.compile(rf"^(\d{{1,2}})(?![\d,])\s*(?:\.(?!\d)|{_DASH}(?!\s*\d))\s*(\S.*)$", regex.V1)),
-    ("paren", regex.compile(r"^(\d{1,2})\s*\)\s*(\S.*)$", regex.V1)),
-    ("letter", regex.compile(r"^([a-zđ])\s*(?:\)|\.(?=\s))\s*(\S.*)$", regex.V1)),
+    ("arabic", regex.compile(rf"^(\d{{1,2}})(?![\d,])\s*(?:\\?\.(?!\d)|{_DASH}(?!\s*\d))\s*(\S.*)$", regex.V1)),
+    ("paren", regex.compile(r"^(\d{1,2})\s*\\?\)\s*(\S.*)$", regex.V1)),
+    ("letter", regex.compile(r"^([a-zđ])\s*(?:\\?\)|\\?\.(?=\s))\s*(\S.*)$", regex.V1)),
 ]
 # The markers a line can open with, by its first character (the patterns' first tokens).
 _FIRST_CHARS = {
@@ -65,7 +67,7 @@ _CAPITAL_TITLE = {"roman", "upper", "decimal", "arabic", "paren"}
 # A lower-case Roman number ("i. mục đích và yêu cầu"): a heading only when
 # its title is a known heading (else "i." is a letter item or running text).
 _LOWER_ROMAN = regex.compile(rf"^((?=[ivx])(?:x{{0,3}})(?:ix|iv|v?i{{0,3}}))\s*(?:\.|{_DASH})\s*(\S.*)$", regex.V1)
-_BULLET = regex.compile(r"^\s*(?:[-+*•\u2013\u2014·●▪◦])\s*")
+_BULLET = regex.compile(r"^\s*\\?(?:[-+*•\u2013\u2014·●▪◦])\s*")
 _DECOR_LEAD = regex.compile(r"^[\s#>*_]*")
 _DECOR_TRAIL = regex.compile(r"[\s*_#]+$")
 _DECOR_RUN = regex.compile(r"[\s*_]*")
