@@ -103,3 +103,25 @@ def test_round11_thresholds_before_the_amount_are_no_budget(text):
 ])
 def test_round11_money_next_to_thresholds_stays_budget(text, amount):
     assert [b.amount_vnd for b in _budget(text)] == [float(amount)]
+
+
+def test_round13_amount_cut_from_its_unit_by_a_hard_wrap():
+    """A hard-wrapped .txt (a PDF converter's output): an amount at the end of a line and its
+    unit at the start of the next are one amount ("ngân sách xã 320" / "triệu đồng")."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_agencies_sentences import _WRAPPED_PLAN, _hard_wrapped
+
+    tail = ("Kinh phí: Tổng kinh phí thực hiện Kế hoạch năm 2025 là 450 triệu đồng, trong đó ngân sách xã bố trí "
+            "trong dự toán 320 triệu đồng; nguồn huy động xã hội hóa và đóng góp tự nguyện của Nhân dân "
+            "130 triệu đồng.\n")
+    for width in range(60, 70):
+        text = _hard_wrapped(_WRAPPED_PLAN + tail, width)
+        if regex.search(r"(?:320|130)\n", text):
+            break
+    else:
+        pytest.skip("no width cuts an amount from its unit")
+    lines = [b.amount_vnd for b in _budget(text)]
+    assert lines == [450e6, 320e6, 130e6]

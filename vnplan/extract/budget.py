@@ -151,13 +151,32 @@ def _regions_near(spans: list[Span]):
     return lambda start, end: spans[bisect.bisect_right(ends, start):bisect.bisect_left(starts, end)]
 
 
+def _logical_lines(doc: Document) -> list[Span]:
+    """The lines amounts are read on: the text's lines, except that in a hard-wrapped text
+    a line cut at the page's width and the line going on with it are one ("ngân sách
+    phường 185" / "triệu đồng")."""
+    lines = [Span(ln.start, ln.end) for ln in doc.lines]
+    if not doc.wrap_width:
+        return lines
+    from vnplan.structure.lines import wrapped_on
+
+    out: list[Span] = []
+    for ln in lines:
+        if out and ln.start == out[-1].end + 1 and wrapped_on(
+                doc, doc.text[doc.text.rfind("\n", 0, out[-1].end) + 1:out[-1].end], doc.text[ln.start:ln.end]):
+            out[-1] = Span(out[-1].start, ln.end)
+        else:
+            out.append(ln)
+    return out
+
+
 def get_budget(doc: Document, sections: list[Section]) -> list[BudgetLine]:
     """Every money amount of the plan's sections, in document order, ids ``B001``..."""
     money = _money()
     out: list[BudgetLine] = []
     spans = [s.span for s in sections]  # no sections: not a plan, no budget
     near = _regions_near(spans)
-    for line in doc.lines:
+    for line in _logical_lines(doc):
         for region in near(line.start, line.end):
             if line.end <= region.start or line.start >= region.end:
                 continue
