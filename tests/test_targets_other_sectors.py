@@ -627,3 +627,15 @@ def test_round11_develop_keeps_places_and_activities_out(text):
 ])
 def test_round11_coordinated_count_shares_the_direction(text, expected):
     assert _facts(text, target_section=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 13: counted nouns cut at their first word
+    ("Bồi dưỡng nghiệp vụ PCCC và CNCH cho 60 đội viên dân phòng.", [("=", 60, None, None, "đội viên", None)]),
+    ("Tỷ số giới tính khi sinh không vượt quá 109 bé trai/100 bé gái sinh ra sống.",
+     [("<=", 109, None, None, "bé trai/100 bé gái", None)]),
+    ("Tập huấn kỹ năng cho 45 đoàn viên, 30 hội viên.",
+     [("=", 45, None, None, "đoàn viên", None), ("=", 30, None, None, "hội viên", None)]),
+])
+def test_round13_units(text, expected):
+    assert _facts(text, target_section=True) == expected
