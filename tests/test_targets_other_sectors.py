@@ -639,3 +639,15 @@ def test_round11_coordinated_count_shares_the_direction(text, expected):
 ])
 def test_round13_units(text, expected):
     assert _facts(text, target_section=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 13: a leading share, its counted noun, then a verb of keeping is a maintained share
+    ("- 100% khu phố duy trì hoạt động của Tổ PCCC và CNCH tại chỗ.", [("=", 100, None, None, "%", "maintain")]),
+    ("100% trạm y tế duy trì đạt Bộ tiêu chí quốc gia về y tế xã.", [("=", 100, None, None, "%", "maintain")]),
+    # ... not another verb, nor a keeping verb far after the noun
+    ("100% hộ gia đình tăng thu nhập.", [("=", 100, None, None, "%", None)]),
+    ("100% xã, thị trấn có sản phẩm OCOP duy trì chất lượng.", [("=", 100, None, None, "%", None)]),
+])
+def test_round13_leading_share_kept(text, expected):
+    assert _facts(text, target_section=True) == expected

@@ -21,6 +21,7 @@ _COLON = regex.compile(r"\s*:\s*")
 CLAUSE_BREAK = regex.compile(r";")
 _WEAK = regex.compile(r",\s|\s+và\s+|\s+-\s+")
 TRIM = " \t-+*•–:;,.\u00a0"
+_SHARE_NOUN_WORDS = 4  # words of a share's counted noun before its verb ("100% trạm y tế duy trì")
 
 
 def cut_point(k: str, a: int, b: int, first: bool = False) -> int:
@@ -101,6 +102,14 @@ def clause_direction(masked: str, clause: Clause, v: Vocab) -> Optional[str]:
     m = v.dir_rx.match(after)
     if m and not clause.value.linked:
         return v.direction_of(m.group())
+    if val.unit == "%" and not prefix.strip(TRIM) and not clause.value.linked:
+        # a leading share, its counted noun, then a verb of keeping: "100% khu phố duy trì
+        # hoạt động …", "100% trạm y tế duy trì đạt Bộ tiêu chí quốc gia"
+        head = " ".join(after.split()[:_SHARE_NOUN_WORDS + 2])
+        for m in v.dir_rx.finditer(head):
+            if v.direction_of(m.group()) == "maintain" and (m.start() == 0 or head[m.start() - 1] == " "):
+                return "maintain"
+            break
     return None
 
 
