@@ -651,3 +651,21 @@ def test_round13_units(text, expected):
 ])
 def test_round13_leading_share_kept(text, expected):
     assert _facts(text, target_section=True) == expected
+
+
+@pytest.mark.parametrize("text, n", [
+    # round 13: people reached by outreach are counted when the outreach opens the clause
+    ("Tổ chức tuyên truyền, hướng dẫn kỹ năng thoát nạn cho 1.500 lượt người dân, học sinh.", 1500),
+    ("Tuyên truyền, phổ biến pháp luật về bình đẳng giới cho 2.000 lượt cán bộ, hội viên.", 2000),
+])
+def test_round13_outreach_counts(text, n):
+    assert [f[1] for f in _facts(text)] == [n]
+
+
+@pytest.mark.parametrize("text", [
+    # ... but not where it happens, nor a frequency
+    "Tuyên truyền về phòng, chống ma túy tại 12 xã, thị trấn.",
+    "Tuyên truyền trên hệ thống loa truyền thanh ít nhất 02 lần/tháng.",
+])
+def test_round13_outreach_keeps_places_and_frequencies_out(text):
+    assert _facts(text) == []
