@@ -261,6 +261,8 @@ def test_two_column_closing():
     "Nơi nhận:\n- Sở Y tế; - UBND các xã;\n- Lưu VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn B\n",
     "Nơi nhận: - Sở Y tế; - UBND các xã; - Lưu VT.\tTM. ỦY BAN NHÂN DÂN\n\tCHỦ TỊCH\n\tTrần Văn B\n",
     "Nơi nhận: Sở Y tế; UBND các xã; Lưu VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn B\n",  # no bullets
+    # pandoc's list indent after the bullet is no column gap (round-13 Ninh Thuận kept 1 of 7)
+    "**Nơi nhận:**\n\n-   Sở Y tế;\n-   UBND các xã;\n-   Lưu VT.\n\n**TM. ỦY BAN NHÂN DÂN**\n**CHỦ TỊCH**\n\n**Trần Văn B**\n",
 ])
 def test_recipients_run_together_on_one_line(closing):
     text = f"KẾ HOẠCH\nTiêm chủng năm 2023\n\nI. MỤC TIÊU\nĐạt 95%.\n\n{closing}"
@@ -382,6 +384,26 @@ def test_title_stops_at_issuer_sentence_without_blank_line(sentence):
     m = vnplan.parse_text(text).metadata
     assert m.title == "Phòng chống dịch năm 2023"
     assert m.issuer == "Ủy ban nhân dân phường Bến Nghé"
+
+
+@pytest.mark.parametrize("title, preamble", [
+    # a PDF's title line run into the preamble paragraph after it
+    ("Triển khai tiêm chủng mở rộng trên địa bàn xã Tà Xùa năm 2025",
+     "Thực hiện Kế hoạch số 35/KH-UBND ngày 15/02/2025 của UBND huyện Bắc Yên về tiêm chủng mở rộng năm 2025, "
+     "UBND xã Tà Xùa xây dựng Kế hoạch như sau:"),
+    ("Công tác phòng cháy, chữa cháy trên địa bàn phường Phong Hải năm 2025",
+     "Căn cứ Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ ngày 29 tháng 11 năm 2024; Căn cứ Nghị định số "
+     "136/2020/NĐ-CP ngày 24/11/2020 của Chính phủ;"),
+])
+def test_title_line_run_into_the_preamble_is_cut_where_the_basis_opens(title, preamble):
+    text = f"ỦY BAN NHÂN DÂN\nXÃ A\nSố: 18/KH-UBND\nA, ngày 03 tháng 3 năm 2025\nKẾ HOẠCH\n{title} {preamble}\n\nI. MỤC TIÊU\n- Đạt 95%.\n"
+    plan = vnplan.parse_text(text)
+    m = plan.metadata
+    assert m.title == title
+    assert (m.period.start, m.period.end) == (2025, 2025)
+    assert plan.text[m.layout.preamble.start:m.layout.preamble.end] == preamble
+    assert plan.text[m.layout.header.start:m.layout.header.end].endswith(title)
+    assert m.legal_bases and m.legal_bases[0].span.start >= m.layout.preamble.start
 
 
 def test_title_continues_on_lower_case_theo_line():

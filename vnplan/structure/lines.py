@@ -182,7 +182,9 @@ def _heading(doc: Document, line: Line, lead: int, marker: str, number: str, m: 
 # Columns flattened onto one line: tabs, "|" (markdown tables), "<br>", or a
 # run of 3+ spaces before a capital ("Số: 89/KH-UBND     Cần Thơ, ngày ...";
 # not inside "Số:    /KH-UBND" or "ngày    tháng").
-_CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s*<br\s*/?>\s*|\s{3,}(?=\p{Lu})", regex.V1)
+# three spaces before a capital split flattened columns, but not after a bullet opening the line
+# ("-   Bộ Lao động - TB&XH (b/c);": pandoc's list indent)
+_CELL_SPLIT = regex.compile(r"\t+|\s*\|\s*|\s*<br\s*/?>\s*|(?<!^[ *_]*[-+•·–—])\s{3,}(?=\p{Lu})", regex.V1)
 _CELL_TRIM = " *_#"
 _CELL_EMPTY = regex.compile(r"[\s:|\-]+")  # a cell of rules and colons only
 
