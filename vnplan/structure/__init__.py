@@ -115,6 +115,11 @@ def get_structure(doc: Document) -> Structure:
     pre_hi = r.body_start if r.body_start is not None else pre_lo
     closing_end = _closing_end(r, n)
     layout = _layout(doc, r, header.title_end_line, pre_lo, pre_hi, closing_end, sections)
+    if header.preamble_start is not None and layout.header and layout.header.end > header.preamble_start:
+        # the title's last line runs into the preamble: the header ends and the preamble opens there
+        end = layout.preamble.end if layout.preamble else layout.header.end
+        layout.header = lay.trimmed(doc, layout.header.start, header.preamble_start)
+        layout.preamble = lay.trimmed(doc, header.preamble_start, end)
 
     meta = Metadata(doc_type=header.doc_type, number=header.number, symbol=header.symbol,
                     place=header.place, date=header.date, title=header.title, layout=layout)

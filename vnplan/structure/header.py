@@ -54,6 +54,7 @@ class Header:
     date: DateParts = field(default_factory=DateParts)
     title: Optional[str] = None
     title_end_line: Optional[int] = None  # first line after the title
+    preamble_start: Optional[int] = None  # offset where the preamble opens inside the title's last line
 
 
 @lru_cache(maxsize=1)
@@ -113,8 +114,22 @@ def _is_doc_type(text: str) -> bool:
     return bool(_doc_type_re().match(" ".join(key(text).split())))
 
 
-def _title(doc: Document, infos: list[LineInfo], first: int, hi: int) -> tuple[Optional[str], int]:
-    """Title lines after the document-type line; returns (title, first line after it)."""
+_INNER_START = regex.compile(r"(?<=[\s;.])\p{Lu}", regex.V1)
+
+
+def _basis_inside(raw: str) -> Optional[int]:
+    """Where a legal basis opens inside a title line that a converter ran into the preamble
+    ('... năm 2025 Căn cứ Luật ...', 'Thực hiện Kế hoạch số 35/KH-UBND ...'), or None."""
+    for m in _INNER_START.finditer(raw):
+        if m.start() > 8 and _basis_re().match(key(raw[m.start():])):
+            return m.start()
+    return None
+
+
+def _title(doc: Document, infos: list[LineInfo], first: int, hi: int) -> tuple[Optional[str], int, Optional[int]]:
+    """Title lines after the document-type line; returns (title, first line after it, and
+    the offset where the preamble opens inside its last line, if it does)."""
+    cut: Optional[int] = None
     j = first
     while j < hi and infos[j].kind == "blank":
         j += 1
@@ -135,13 +150,20 @@ def _title(doc: Document, infos: list[LineInfo], first: int, hi: int) -> tuple[O
             break
         if parts and preamble_issuer(text) is not None:  # "UBND phường X xây dựng Kế hoạch như sau:"
             break
+        raw = doc.text[info.line.start:info.line.end]
+        inner = _basis_inside(raw)
+        if inner is not None:
+            parts.append(undecorated(raw[:inner])[1].strip())
+            cut = info.line.start + inner
+            j += 1
+            break
         parts.append(text)
         prev = info
         j += 1
         if text.endswith("như sau:"):
             break
     title = " ".join(" ".join(parts).replace("**", "").split()) or None
-    return title, j
+    return title, j, cut
 
 
 # A header block is a dozen lines; a file may carry some portal text before it, but a
@@ -184,7 +206,7 @@ def get_header(doc: Document, infos: list[LineInfo], body_start: int) -> Header:
         if h.doc_type is not None:
             break
     if h.doc_type_line is not None:
-        h.title, h.title_end_line = _title(doc, infos, h.doc_type_line + 1, body_start)
+        h.title, h.title_end_line, h.preamble_start = _title(doc, infos, h.doc_type_line + 1, body_start)
     h.issuer = join_header_parts(issuer_parts)
     return h
 
