@@ -33,7 +33,8 @@ SETS = {"heldout": sorted(p.stem for p in (HERE / "heldout").glob("*.yaml")),
         "heldout7": sorted(p.stem for p in (HERE / "heldout7").glob("*.yaml")),
         "heldout8": sorted(p.stem for p in (HERE / "heldout8").glob("*.yaml")),
         "heldout9": sorted(p.stem for p in (HERE / "heldout9").glob("*.yaml")),
-        "heldout11": sorted(p.stem for p in (HERE / "heldout11").glob("*.yaml"))}
+        "heldout11": sorted(p.stem for p in (HERE / "heldout11").glob("*.yaml")),
+        "heldout12": sorted(p.stem for p in (HERE / "heldout12").glob("*.yaml"))}
 NAMES = [f"{d}/{n}" for d, names in SETS.items() for n in names]
 ATTRS = ("comparator", "unit", "year", "direction", "of", "value_max")
 META = ("doc_type", "number", "symbol", "issuer", "place", "date", "title", "period")
@@ -55,7 +56,9 @@ MIN = {"heldout": dict(p=0.95, r=0.95, attr=0.95, meta=0.95, kinds=0.95, budget=
        # round 9: first run 0.931 / 0.942 (floor 0.85 then), 1.000 / 0.988 after its fixes
        "heldout9": dict(p=0.95, r=0.95, attr=0.95, meta=0.95, kinds=0.95, budget=0.95),
        # round 11: first run 0.966 / 0.779 (floors 0.85 / 0.75 then), 1.000 / 1.000 after its fixes
-       "heldout11": dict(p=0.95, r=0.95, attr=0.95, meta=0.95, kinds=0.95, budget=0.95)}
+       "heldout11": dict(p=0.95, r=0.95, attr=0.95, meta=0.95, kinds=0.95, budget=0.95),
+       # round 12: first run (floors a little under it until its causes are fixed)
+       "heldout12": dict(p=0.85, r=0.85, attr=0.85, meta=0.85, kinds=0.85, budget=0.85)}
 
 
 @lru_cache(maxsize=None)
