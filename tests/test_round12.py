@@ -1,0 +1,28 @@
+"""Round-12 generalisations (tests/heldout12): sentences in the genre's style from
+several sectors, not the held-out sentences. Target tuples are
+(comparator, value, value_max, of, unit, direction)."""
+from __future__ import annotations
+
+import pytest
+
+from vnplan.extract.targets import sentence_targets
+from vnplan.model import Document, Source
+
+
+def _doc(text: str) -> Document:
+    return Document(text=text, source=Source(None, "0" * 64, "txt", "utf-8", len(text)))
+
+
+def _facts(text: str, target_section: bool = False):
+    doc = _doc(text)
+    got = sentence_targets(doc, 0, len(text), in_target_section=target_section, year=2025,
+                           section_id="III.1", min_year=None)
+    return [(t.comparator, t.value, t.value_max, t.of, t.unit, t.direction) for t in got]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Bảo đảm danh mục thuốc tại trạm y tế xã đạt tối thiểu 300 hoạt chất.", "hoạt chất"),
+    ("Cung ứng đủ 45 hoạt chất thuốc điều trị tăng huyết áp cho tuyến xã.", "hoạt chất"),
+])
+def test_counted_noun_hoat_chat(text, unit):
+    assert [f[4] for f in _facts(text, target_section=True)] == [unit]
