@@ -622,6 +622,13 @@ def test_round11_glossary_between_items_keeps_the_next_item():
      {"Phòng Kinh tế và Hạ tầng"}),
     ("1. Trạm Y tế xã (đơn vị thường trực)\n- Tổng hợp, báo cáo kết quả.", {"Trạm Y tế xã"}),
     ("1. Phòng Y tế: Chủ trì, phối hợp với các đơn vị thường xuyên kiểm tra.", set()),
+    # round 12: "đầu mối" before "thường trực" ("đơn vị đầu mối, thường trực", "cơ quan đầu mối và
+    # thường trực")
+    ("1. Trung tâm Kiểm soát bệnh tật tỉnh\n- Là đơn vị đầu mối, thường trực triển khai Kế hoạch.",
+     {"Trung tâm Kiểm soát bệnh tật tỉnh"}),
+    ("1. Sở Lao động - Thương binh và Xã hội: Là cơ quan đầu mối và thường trực, tham mưu UBND tỉnh.",
+     {"Sở Lao động - Thương binh và Xã hội"}),
+    ("1. Phòng Y tế: Là đầu mối phối hợp với các đơn vị thường xuyên kiểm tra.", set()),
 ])
 def test_round11_standing_unit(item, standing):
     plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "st.txt")
