@@ -266,6 +266,11 @@ def _item(ctx: _Ctx, infos, sec: Section, heads: list[Body]) -> None:
     doc = ctx.doc
     line = _line_of(ctx, sec.heading_span.start)
     head_span = Span(sec.heading_span.start, max(sec.heading_span.end, line.end))
+    if doc.wrap_width:  # a heading's inline task hard-wrapped over the next lines
+        i = bisect.bisect_right(ctx.starts, head_span.start) - 1
+        first = get_paragraphs(doc, infos, i, min(i + 12, len(infos)))[:1]
+        if first and first[0].start <= head_span.start < first[0].end:
+            head_span = Span(head_span.start, max(head_span.end, min(first[0].end, sec.span.end)))
     own, inline, _label = _heads(ctx, head_span)
     if own:
         heads = own

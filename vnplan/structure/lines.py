@@ -291,6 +291,26 @@ def sentence_goes_on(last: str, first: str) -> bool:
                 and _open_end_re().search(key(last[-40:])))
 
 
+_FINAL = regex.compile(r"[.:!?…]\W*$|/\.$")
+
+
+def _wrapped_on(doc: Document, prev: LineInfo, first: str) -> bool:
+    """In a hard-wrapped text (``Document.wrap_width``), whether the plain line ``first``
+    goes on with a line ``prev`` filled to the margin: it does unless ``prev`` ends its
+    sentence (``.``, ``:``) and ``first`` opens in upper case — a ``;`` or a page break
+    between the halves (``… để cấp thẻ BHYT;`` / ``hoàn thành trong Quý I năm 2025.``,
+    ``… ban hành trước ngày`` / ``30 tháng 4 năm 2025.``, ``… tham gia`` / page number /
+    ``BHYT cho …``) does not end the paragraph."""
+    width = doc.wrap_width
+    if not width or prev.kind not in ("text", "bullet", "heading"):
+        return False
+    last = doc.text[prev.line.start:prev.line.end].rstrip()
+    first = first.lstrip()
+    if len(last) < width - 14 or not first or not first[0].isalnum():
+        return False
+    return first[0].islower() or not _FINAL.search(last)
+
+
 def continues(doc: Document, prev: LineInfo, nxt: LineInfo) -> bool:
     """True when ``nxt`` continues the sentence of ``prev`` across a page break.
 
@@ -303,6 +323,8 @@ def continues(doc: Document, prev: LineInfo, nxt: LineInfo) -> bool:
     if nxt.kind != "text" or prev.kind in ("blank", "table"):
         return False
     first = doc.text[nxt.line.start:nxt.line.end]
+    if _wrapped_on(doc, prev, first):
+        return True
     if prev.kind == "heading" and not first.lstrip()[:1].islower():
         return False
     return sentence_goes_on(doc.text[prev.line.start:prev.line.end], first)
