@@ -26,3 +26,24 @@ def _facts(text: str, target_section: bool = False):
 ])
 def test_counted_noun_hoat_chat(text, unit):
     assert [f[4] for f in _facts(text, target_section=True)] == [unit]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a duration reached by a decrease is a value (health, administrative reform, customs)
+    ("Cải cách quy trình tiếp đón, giảm thời gian chờ khám bệnh tại bệnh viện huyện xuống dưới 45 phút.",
+     [("<", 45, None, None, "phút", "decrease")]),
+    ("Giảm thời gian thông quan hàng hóa tại cửa khẩu xuống còn 2 giờ.", [("=", 2, None, None, "giờ", "decrease")]),
+    ("Thời gian giải quyết hồ sơ đất đai giảm còn dưới 10 ngày.", [("<", 10, None, None, "ngày", "decrease")]),
+])
+def test_duration_reached_by_a_decrease(text, expected):
+    assert _facts(text, target_section=True) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # ... a duration otherwise stays out
+    "Người có triệu chứng ho kéo dài trên 2 tuần được xét nghiệm đờm.",
+    "Các dự án còn 2 năm thực hiện được ưu tiên bố trí vốn.",
+    "Theo dõi cân nặng của trẻ trong 6 tháng đầu sau sinh.",
+])
+def test_duration_otherwise_no_target(text):
+    assert _facts(text, target_section=True) == []
