@@ -47,3 +47,25 @@ def test_duration_reached_by_a_decrease(text, expected):
 ])
 def test_duration_otherwise_no_target(text):
     assert _facts(text, target_section=True) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a share of a contribution or wage base is a rule of payment (health and social insurance,
+    # wages)
+    "Ngân sách tỉnh hỗ trợ thêm 20% mức đóng bảo hiểm y tế cho người thuộc hộ cận nghèo.",
+    "Mức đóng bảo hiểm y tế hộ gia đình của người thứ nhất bằng 4,5% mức lương cơ sở.",
+    "Người lao động đóng 8% tiền lương tháng vào quỹ hưu trí và tử tuất.",
+    "Hỗ trợ 30% mức đóng bảo hiểm xã hội tự nguyện theo mức chuẩn hộ nghèo khu vực nông thôn.",
+])
+def test_contribution_norm_is_no_target(text):
+    assert _facts(text, target_section=True) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ... coverage and shares of people stay targets
+    ("Tỷ lệ người lao động tham gia bảo hiểm xã hội đạt 45% lực lượng lao động.",
+     [("=", 45, None, None, "%", None)]),
+    ("Phấn đấu 100% đơn vị đóng đủ 100% mức đóng đúng hạn.", [("=", 100, None, None, "%", None)]),
+])
+def test_contribution_norm_keeps_coverage(text, expected):
+    assert _facts(text, target_section=True) == expected
