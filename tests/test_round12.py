@@ -69,3 +69,16 @@ def test_contribution_norm_is_no_target(text):
 ])
 def test_contribution_norm_keeps_coverage(text, expected):
     assert _facts(text, target_section=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number of times within a period defines the indicator (maternal care, immunisation,
+    # inspection); the share is the target
+    ("Tỷ lệ phụ nữ có thai được khám thai ít nhất 4 lần trong 3 thai kỳ đạt 90%.", [("=", 90, None, None, "%", None)]),
+    ("Tỷ lệ trẻ được uống vitamin A 2 lần trong năm đạt trên 98%.", [(">", 98, None, None, "%", None)]),
+    ("100% cơ sở được kiểm tra ít nhất 2 lần trong một năm.", [("=", 100, None, None, "%", None)]),
+    # ... a multiple stays a value
+    ("Tăng gấp 2 lần số người được điều trị dự phòng.", [("=", 2, None, None, "lần", "increase")]),
+])
+def test_times_within_a_period(text, expected):
+    assert _facts(text, target_section=True) == expected
