@@ -82,3 +82,25 @@ def test_contribution_norm_keeps_coverage(text, expected):
 ])
 def test_times_within_a_period(text, expected):
     assert _facts(text, target_section=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a service organised for counted people (health, social protection, employment)
+    ("Tổ chức khám sàng lọc tăng huyết áp, đái tháo đường cho 25.000 người có nguy cơ tại cộng đồng.",
+     [("=", 25000, None, None, "người", None)]),
+    ("Triển khai tầm soát thính lực cho 300 trẻ sơ sinh tại bệnh viện huyện.",
+     [("=", 300, None, None, "trẻ", None)]),
+    ("Tổ chức tư vấn, giới thiệu việc làm cho 1.500 lao động nông thôn.",
+     [("=", 1500, None, None, "lao động", None)]),
+])
+def test_service_after_organising_verb(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # ... an activity's own count stays out, and so does where it happens
+    "Tổ chức 03 lớp tập huấn cho cán bộ y tế xã.",
+    "Tổ chức khám sàng lọc tại 12 xã vùng sâu.",
+])
+def test_organising_verb_activity_stays_out(text):
+    assert _facts(text) == []
