@@ -104,3 +104,31 @@ def test_service_after_organising_verb(text, expected):
 ])
 def test_organising_verb_activity_stays_out(text):
     assert _facts(text) == []
+
+
+def test_wrapped_amount_per_year_keeps_its_money_word():
+    # in a hard-wrapped text, a yearly amount whose money word ("Kinh phí") is on the wrapped
+    # line before it is money of the plan (a rate such as income per person stays out)
+    import textwrap
+    import vnplan
+    paras = [
+        "KẾ HOẠCH", "Phát triển nông nghiệp hữu cơ trên địa bàn tỉnh giai đoạn 2025 - 2030",
+        "I. MỤC TIÊU",
+        "Phát triển sản xuất nông nghiệp hữu cơ theo chuỗi giá trị, phù hợp với lợi thế của từng vùng, gắn với "
+        "thị trường tiêu thụ; nâng cao thu nhập cho người sản xuất, bảo vệ môi trường sinh thái và sức khỏe "
+        "người tiêu dùng; thu nhập bình quân của hộ tham gia sản xuất hữu cơ đạt 80 triệu đồng/người/năm.",
+        "II. KINH PHÍ THỰC HIỆN",
+        "1. Kinh phí hỗ trợ chứng nhận sản phẩm hữu cơ cho các hợp tác xã, tổ hợp tác, trang trại và hộ sản "
+        "xuất trên địa bàn các huyện miền núi của tỉnh: khoảng 3,2 tỷ đồng/năm.",
+        "2. Kinh phí xúc tiến thương mại, quảng bá sản phẩm hữu cơ trong và ngoài tỉnh được bố trí từ nguồn "
+        "kinh phí khuyến công, khuyến nông và các nguồn vốn hợp pháp khác theo quy định của pháp luật hiện hành.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các sở, ngành và Ủy ban nhân dân các huyện, thành "
+        "phố tổ chức triển khai Kế hoạch; định kỳ tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện "
+        "trước ngày 15 tháng 12 hằng năm.",
+    ]
+    lines = []
+    for p in paras:
+        lines += textwrap.wrap(p, width=86, break_long_words=False, break_on_hyphens=False)
+    plan = vnplan.parse_text("\n".join(lines) + "\n", "wrapped.txt")
+    assert [b.amount_vnd for b in plan.budget] == [3.2e9]
