@@ -132,3 +132,24 @@ def test_wrapped_amount_per_year_keeps_its_money_word():
         lines += textwrap.wrap(p, width=86, break_long_words=False, break_on_hyphens=False)
     plan = vnplan.parse_text("\n".join(lines) + "\n", "wrapped.txt")
     assert [b.amount_vnd for b in plan.budget] == [3.2e9]
+
+
+@pytest.mark.parametrize("text", [
+    # who is screened or treated, by a measure of theirs (NCD, nutrition, tobacco control)
+    "Đo đường huyết mao mạch cho người có chỉ số khối cơ thể (BMI) từ 23 trở lên.",
+    "Xét nghiệm HbA1c cho người có chỉ số đường huyết lúc đói trên 7 mmol/l.",
+    "Triển khai sàng lọc COPD cho người hút thuốc từ 10 bao-năm trở lên.",
+    "Tư vấn cai nghiện thuốc lá đối với người hút thuốc từ 20 điếu/ngày trở lên.",
+])
+def test_screening_eligibility_is_no_target(text):
+    assert _facts(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ... a share or a count of people reached stays a target
+    ("Khám sàng lọc cho 100% người từ 40 tuổi trở lên.", [("=", 100, None, None, "%", None)]),
+    ("Tỷ lệ người bệnh có chỉ số HbA1c đạt mục tiêu đạt 40%.", [("=", 40, None, None, "%", None)]),
+    ("Tư vấn dinh dưỡng cho từ 2.000 phụ nữ mang thai trở lên.", [(">=", 2000, None, None, "phụ nữ", None)]),
+])
+def test_screening_eligibility_keeps_targets(text, expected):
+    assert _facts(text, target_section=True) == expected
