@@ -153,3 +153,13 @@ def test_screening_eligibility_is_no_target(text):
 ])
 def test_screening_eligibility_keeps_targets(text, expected):
     assert _facts(text, target_section=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the causes an indicator counts are part of its name (NCD, injury prevention)
+    ("Giảm 10% tỷ lệ tử vong sớm do 4 bệnh không lây nhiễm chính so với năm 2020.",
+     [("=", 10, None, None, "%", "decrease")]),
+    ("Giảm 15% số ca tử vong do 3 nhóm nguyên nhân tai nạn thương tích.", [("=", 15, None, None, "%", "decrease")]),
+])
+def test_causes_of_an_indicator(text, expected):
+    assert _facts(text, target_section=True) == expected
