@@ -163,3 +163,17 @@ def test_screening_eligibility_keeps_targets(text, expected):
 ])
 def test_causes_of_an_indicator(text, expected):
     assert _facts(text, target_section=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subgroup without a verb of its own shares the direction of the value it is part of
+    ("Duy trì 100% đối tượng được cấp thẻ bảo hiểm y tế kịp thời, trong đó 100% trẻ em dưới 6 tuổi được cấp thẻ.",
+     [("=", 100, None, None, "%", "maintain"), ("=", 100, None, None, "%", "maintain")]),
+    ("Giảm tỷ lệ hộ nghèo xuống còn 4%, riêng vùng đồng bào dân tộc thiểu số dưới 10%.",
+     [("=", 4, None, None, "%", "decrease"), ("<", 10, None, None, "%", "decrease")]),
+    # ... its own verb wins
+    ("Giảm tỷ lệ hộ nghèo xuống còn 4%, trong đó duy trì 100% hộ nghèo được cấp thẻ bảo hiểm y tế.",
+     [("=", 4, None, None, "%", "decrease"), ("=", 100, None, None, "%", "maintain")]),
+])
+def test_subgroup_shares_the_direction(text, expected):
+    assert _facts(text, target_section=True) == expected
