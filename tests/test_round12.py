@@ -171,6 +171,9 @@ def test_causes_of_an_indicator(text, expected):
      [("=", 100, None, None, "%", "maintain"), ("=", 100, None, None, "%", "maintain")]),
     ("Giảm tỷ lệ hộ nghèo xuống còn 4%, riêng vùng đồng bào dân tộc thiểu số dưới 10%.",
      [("=", 4, None, None, "%", "decrease"), ("<", 10, None, None, "%", "decrease")]),
+    # ... also when a line break stands before it (a hard-wrapped text)
+    ("Duy trì 100% đối tượng được cấp thẻ kịp thời,\ntrong đó 100% trẻ em dưới 6 tuổi được cấp thẻ.",
+     [("=", 100, None, None, "%", "maintain"), ("=", 100, None, None, "%", "maintain")]),
     # ... its own verb wins
     ("Giảm tỷ lệ hộ nghèo xuống còn 4%, trong đó duy trì 100% hộ nghèo được cấp thẻ bảo hiểm y tế.",
      [("=", 4, None, None, "%", "decrease"), ("=", 100, None, None, "%", "maintain")]),

@@ -149,7 +149,7 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
                 new = f"{out_inds[-1]}, {ind}"  # "..., riêng ở vùng miền núi dưới 25,5%"
             if new != ind or not ind:  # an elided clause shares the first one's direction
                 direction = direction or clauses[i - 1].direction
-            elif direction is None and v.subgroup.match(raw_start):  # "duy trì 100% đối tượng …, trong
+            elif direction is None and v.subgroup.match(raw_start.lstrip()):  # "duy trì 100% đối tượng …, trong
                 direction = clauses[i - 1].direction  # đó 100% trẻ em …": the subgroup shares its verb
             ind = new
             if not ind and out_inds and c.value.unit and c.value.unit[0] in "%‰":
