@@ -622,6 +622,13 @@ def test_round11_glossary_between_items_keeps_the_next_item():
      {"Phòng Kinh tế và Hạ tầng"}),
     ("1. Trạm Y tế xã (đơn vị thường trực)\n- Tổng hợp, báo cáo kết quả.", {"Trạm Y tế xã"}),
     ("1. Phòng Y tế: Chủ trì, phối hợp với các đơn vị thường xuyên kiểm tra.", set()),
+    # round 12: "đầu mối" before "thường trực" ("đơn vị đầu mối, thường trực", "cơ quan đầu mối và
+    # thường trực")
+    ("1. Trung tâm Kiểm soát bệnh tật tỉnh\n- Là đơn vị đầu mối, thường trực triển khai Kế hoạch.",
+     {"Trung tâm Kiểm soát bệnh tật tỉnh"}),
+    ("1. Sở Lao động - Thương binh và Xã hội: Là cơ quan đầu mối và thường trực, tham mưu UBND tỉnh.",
+     {"Sở Lao động - Thương binh và Xã hội"}),
+    ("1. Phòng Y tế: Là đầu mối phối hợp với các đơn vị thường xuyên kiểm tra.", set()),
 ])
 def test_round11_standing_unit(item, standing):
     plan = vnplan.parse_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n" + item + "\n", "st.txt")
@@ -758,3 +765,71 @@ def test_round13_bank_branches(text, expected):
 ])
 def test_round13_police_units(text, expected):
     assert _names(text) == expected
+
+
+def _hard_wrapped_pages(paragraphs: list[str], breaks: tuple[int, ...] = ()) -> str:
+    """Paragraphs hard-wrapped at 84 characters, as a PDF-to-text converter prints them, with
+    a form feed and the next page's number before the wrapped lines numbered in ``breaks``."""
+    import textwrap
+    lines = []
+    for p in paragraphs:
+        lines += textwrap.wrap(p, width=84, break_long_words=False, break_on_hyphens=False) or [""]
+    out, page = [], 2
+    for i, ln in enumerate(lines):
+        if i in breaks:
+            out.append(f"\f{page}")
+            page += 1
+        out.append(ln)
+    return "\n".join(out) + "\n"
+
+
+_WRAPPED_PAGES_PLAN = [
+    "KẾ HOẠCH",
+    "Phát triển giáo dục mầm non trên địa bàn huyện giai đoạn 2025 - 2030",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "Nâng cao chất lượng chăm sóc, nuôi dưỡng, giáo dục trẻ em trong các cơ sở giáo dục mầm non, bảo "
+    "đảm đủ trường, lớp, đội ngũ giáo viên theo quy định; huy động tối đa trẻ em trong độ tuổi đến "
+    "trường, lớp và duy trì kết quả phổ cập giáo dục mầm non cho trẻ em năm tuổi trên địa bàn huyện.",
+    "II. TỔ CHỨC THỰC HIỆN",
+    "1. Phòng Giáo dục và Đào tạo",
+    "- Là cơ quan thường trực, chủ trì, phối hợp với Phòng Nội vụ tham mưu Ủy ban nhân dân huyện triển "
+    "khai Kế hoạch; hằng năm giao chỉ tiêu huy động trẻ ra lớp cho các trường mầm non trước ngày 31 "
+    "tháng 7.",
+    "- Tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân huyện và Sở Giáo dục và Đào tạo trước ngày 15 "
+    "tháng 12 hằng năm.",
+    "2. Phòng Tài chính - Kế hoạch: Chủ trì, phối hợp với Phòng Giáo dục và Đào tạo tham mưu bố trí "
+    "ngân sách xây dựng phòng học, mua sắm thiết bị dạy học tối thiểu cho các trường mầm non công lập; "
+    "hoàn thành trong Quý III năm 2025.",
+    "3. Ủy ban nhân dân các xã, thị trấn",
+    "- Rà soát quỹ đất, bố trí mặt bằng xây dựng điểm trường mầm non tại các thôn chưa có điểm trường, "
+    "hoàn thành trước ngày 30 tháng 9 năm 2025.",
+    "- Vận động cha mẹ đưa trẻ em trong độ tuổi đến trường, lớp; phối hợp với các trường mầm non tổ chức "
+    "bán trú cho trẻ em.",
+]
+
+
+@pytest.mark.parametrize("breaks", [(), (11,), (17,), (21,)])
+def test_round12_hard_wrapped_tasks_stay_whole(breaks):
+    # a task's continuation line after a ';', a number or a page break goes on with it
+    text = _hard_wrapped_pages(_WRAPPED_PAGES_PLAN, breaks)
+    plan = vnplan.parse_text(text, "wrapped.txt")
+    by = {a.id: a.name for a in plan.agencies}
+    leads = [(a.section_id, by[a.agency_id], a.deadline.normalized if a.deadline else None)
+             for a in plan.assignments if a.role == "lead"]
+    assert leads == [
+        ("II.1", "Phòng Giáo dục và Đào tạo", None),
+        ("II.1", "Phòng Giáo dục và Đào tạo", "R/P1Y"),
+        ("II.2", "Phòng Tài chính - Kế hoạch", "2025-Q3"),
+        ("II.3", "Ủy ban nhân dân các xã, thị trấn", "before 2025-09-30"),
+        ("II.3", "Ủy ban nhân dân các xã, thị trấn", None),
+    ]
+    assert {a.name for a in plan.agencies if a.standing} == {"Phòng Giáo dục và Đào tạo"}
+
+
+def test_round12_unwrapped_lines_stay_paragraphs():
+    # one paragraph a line (no wrap width): a line after ';' is its own task, as before
+    text = ("KẾ HOẠCH\nII. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa và Thông tin\n"
+            "Tuyên truyền Kế hoạch trên các phương tiện thông tin đại chúng;\n"
+            "hướng dẫn các xã tổ chức các hoạt động hưởng ứng.\n")
+    plan = vnplan.parse_text(text, "plain.txt")
+    assert len([a for a in plan.assignments if a.role == "lead"]) == 2

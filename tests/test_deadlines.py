@@ -132,3 +132,21 @@ def test_single_year_inside_a_clause_is_a_scope(sentence):
 def test_round11_date_of_the_year_after(sentence, text):
     d = find_deadline(sentence, 2025)
     assert d is not None and d.text == text
+
+
+@pytest.mark.parametrize("sentence,text,normalized", [
+    # round 12: dates with the month and year written as words (health insurance, finance,
+    # education), numeric forms unchanged
+    ("Ban hành kế hoạch của địa phương trước ngày 30 tháng 4 năm 2025.", "trước ngày 30 tháng 4 năm 2025",
+     "before 2025-04-30"),
+    ("giao chỉ tiêu cho các huyện trước ngày 31 tháng 01.", "trước ngày 31 tháng 01", None),
+    ("báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 hằng năm.", "trước ngày 15 tháng 12 hằng năm", "R/P1Y"),
+    ("Lập danh sách đối tượng; hoàn thành trong Quý I năm 2025.", "hoàn thành trong Quý I năm 2025", "2025-Q1"),
+    ("Tổ chức tập huấn, hoàn thành trong tháng 6 năm 2025.", "hoàn thành trong tháng 6 năm 2025", "2025-06"),
+    ("Sơ kết đánh giá; thời gian thực hiện: Quý III năm 2026.", "Quý III năm 2026", "2026-Q3"),
+    ("báo cáo trước ngày 25 hằng tháng.", "trước ngày 25 hằng tháng", "R/P1M"),
+    ("báo cáo trước ngày 15 của tháng cuối quý.", "trước ngày 15 của tháng cuối quý", None),
+])
+def test_round12_dates_in_words(sentence, text, normalized):
+    d = find_deadline(sentence, 2025)
+    assert d is not None and d.text == text and d.normalized == normalized

@@ -509,3 +509,24 @@ def test_round9_steering_board_plan_header():
     assert (m.issuer, m.symbol, m.place) == (
         "Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh"
         " Tổ quốc huyện Tuần Giáo", "KH-BCĐ", "Tuần Giáo")
+
+
+def test_hard_wrapped_legal_basis_keeps_its_issuer_over_the_wrap():
+    """A PDF saved as text: the preamble's issuer cut by the page width ('... Hội nghị lần thứ sáu
+    Ban' / 'Chấp hành Trung ương Đảng khóa XII') is read whole, as in the unwrapped text."""
+    import textwrap
+
+    paragraphs = ["KẾ HOẠCH", "Phát triển bảo hiểm y tế toàn dân trên địa bàn tỉnh giai đoạn 2025 - 2030",
+                  "Thực hiện Nghị quyết số 20-NQ/TW ngày 25 tháng 10 năm 2017 của Hội nghị lần thứ sáu Ban Chấp "
+                  "hành Trung ương Đảng khóa XII về tăng cường công tác bảo vệ, chăm sóc và nâng cao sức khỏe "
+                  "Nhân dân trong tình hình mới;",
+                  "I. MỤC TIÊU"] + [
+        f"{i}. Tăng cường công tác tuyên truyền, vận động người dân tham gia bảo hiểm y tế theo hộ gia đình, "
+        f"phấn đấu tỷ lệ bao phủ bảo hiểm y tế đạt trên 9{i}% dân số vào cuối năm 2030 theo lộ trình đã đề ra."
+        for i in range(1, 8)]
+    lines = [w for p in paragraphs for w in textwrap.wrap(p, width=86, break_long_words=False)]
+    wrapped = vnplan.parse_text("\n".join(lines) + "\n")
+    flat = vnplan.parse_text("\n".join(paragraphs) + "\n")
+    issuer = "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII"
+    assert issuer not in wrapped.text and issuer in " ".join(wrapped.text.split())  # the wrap cuts it
+    assert [b.issuer for b in wrapped.metadata.legal_bases] == [b.issuer for b in flat.metadata.legal_bases] == [issuer]

@@ -280,6 +280,10 @@ def test_debris_without_closing_block():
     ("Nguồn vốn và cơ chế huy động", "kinh_phi"),
     ("VỐN ĐẦU TƯ VÀ PHÂN KỲ ĐẦU TƯ", "kinh_phi"),
     ("Huy động, lồng ghép các nguồn vốn", "other"),    # a task, not the funding section
+    ("DỰ KIẾN KINH PHÍ", "kinh_phi"),                  # round 12: an estimate of the funds
+    ("Dự kiến nguồn vốn thực hiện", "kinh_phi"),
+    ("DỰ KIẾN TỔNG KINH PHÍ", "kinh_phi"),
+    ("DỰ KIẾN KẾT QUẢ ĐẠT ĐƯỢC", "other"),
     ("TỔ CHỨC THỰC HIỆN", "to_chuc_thuc_hien"),
     ("Tổ chức thực hiện:", "to_chuc_thuc_hien"),
     ("Phân công nhiệm vụ", "to_chuc_thuc_hien"),

@@ -47,6 +47,9 @@ MIN_DEADLINES = 0.9
 # Round 11 (HIV/AIDS, tuberculosis and malaria Lai Châu, rural roads Tam Nông, e-commerce
 # Cần Thơ; first run 0.915 / 0.831 / 0.974 / 0.786 / 1.000 / 0.871, held then to items 0.75 and
 # rows 0.90 and the floors below otherwise) has been fixed and left it too.
+# Round 12 (BHYT coverage Tuyên Quang, nutrition Đắk Glong, NCD Vĩnh Long; first run 1.000 /
+# 0.980 / 0.958 / 0.875 / – / 0.643, held then to deadlines 0.60 and the floors below otherwise)
+# has been fixed and left it too.
 # Round 13 (OCOP Mỏ Cày Nam, fire prevention Phong Hải, gender equality Ninh Thuận; first run
 # 0.857 / 0.829 / 0.976 / 0.643 / 0.929 / 0.824, held then to items 0.60, rows 0.90, deadlines
 # 0.80 and the floors below otherwise) has been fixed and left it too (0.975 / 0.965 / 1.000 /

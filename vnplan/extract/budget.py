@@ -106,6 +106,28 @@ def _clause_before(k: str, lo: int, pos: int) -> str:
     return seg[cut + 1:] if cut >= 0 else seg
 
 
+_WRAP_END = regex.compile(r"[.:!?…]\W*$", regex.V1)
+
+
+def _sentence_line_start(doc: Document, pos: int) -> int:
+    """Start of the line holding ``pos``; in a hard-wrapped text (``Document.wrap_width``) the
+    start of the wrapped lines before it that its sentence goes on from (``2. Kinh phí hỗ trợ
+    … từ ngân`` / ``sách tỉnh: khoảng 14,5 tỷ đồng/năm.``), at most three lines back."""
+    start = doc.text.rfind("\n", 0, pos) + 1
+    width = doc.wrap_width
+    if not width:
+        return start
+    for _ in range(3):
+        if start == 0:
+            break
+        prev = doc.text.rfind("\n", 0, start - 1) + 1
+        line = doc.text[prev:start - 1].rstrip()
+        if len(line) < width - 14 or _WRAP_END.search(line) or "\t" in line:
+            break
+        start = prev
+    return start
+
+
 def amounts_in(doc: Document, lo: int, hi: int) -> list[tuple[int, int, float]]:
     """``(start, end, amount_vnd)`` of every money amount in ``doc.text[lo:hi]``."""
     money = _money()
@@ -121,7 +143,7 @@ def amounts_in(doc: Document, lo: int, hi: int) -> list[tuple[int, int, float]]:
             if _LETTER_NEXT.match(tail) and not money.context.search(doc.key[line_start:m.start()]):
                 continue
         if _PER_UNIT.match(doc.key, m.end()) and not money.context.search(
-                _clause_before(doc.key, doc.text.rfind("\n", 0, m.start()) + 1, m.start())):
+                _clause_before(doc.key, _sentence_line_start(doc, m.start()), m.start())):
             continue  # "thu nhập ... 53 triệu đồng/người/năm": a rate, not money of the plan
             # ("Mức hỗ trợ 50.000đ/người/tháng" names money and stays)
         if money.threshold.match(doc.key, m.end()) or money.threshold_before.search(

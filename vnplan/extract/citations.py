@@ -93,7 +93,7 @@ def _line_end(doc: Document, pos: int, limit: int) -> int:
     """End of the sentence line at ``pos``, or of the lines that go on with it
     (a hard-wrapped ``... Ban Chấp hành`` / ``Trung ương Đảng khóa XII``); the
     issuer never runs into the next ``Căn cứ ...`` line."""
-    from vnplan.structure.lines import sentence_goes_on
+    from vnplan.structure.lines import sentence_goes_on, wrapped_on
 
     line_start = doc.text.rfind("\n", 0, pos) + 1
     while True:
@@ -102,7 +102,8 @@ def _line_end(doc: Document, pos: int, limit: int) -> int:
             return limit
         nxt = doc.text.find("\n", eol + 1, limit)
         nxt = limit if nxt < 0 else nxt
-        if not sentence_goes_on(doc.text[line_start:eol], doc.text[eol + 1:nxt]):
+        last, first = doc.text[line_start:eol], doc.text[eol + 1:nxt]
+        if not (sentence_goes_on(last, first) or wrapped_on(doc, last, first)):
             return eol
         line_start, pos = eol + 1, eol + 1
 

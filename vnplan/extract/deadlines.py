@@ -46,6 +46,15 @@ _RECUR = [
     (regex.compile(r"(?:hàng|hằng|mỗi) năm"), "R/P1Y"),
 ]
 _BEFORE = regex.compile(r"^\W*(?:trước|chậm nhất|hạn chót|không muộn hơn)")
+# Dates with the month and year as words, as printed in running text: "ngày 30 tháng 4 năm
+# 2025", "ngày 31 tháng 01", "tháng 6 năm 2025", "Quý I năm 2025" -> the numeric forms.
+_WORD_DATE = regex.compile(r"(?<![\d/])(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?(?![\d/])")
+_WORD_MONTH_YEAR = regex.compile(rf"((?:tháng|{_Q})\s+(?:\d{{1,2}}|iv|iii|ii|i))\s+năm\s+(\d{{4}})(?!\d)")
+
+
+def _numeric_dates(k: str) -> str:
+    k = _WORD_DATE.sub(lambda m: f"{m[1]}/{m[2]}" + (f"/{m[3]}" if m[3] else ""), k)
+    return _WORD_MONTH_YEAR.sub(lambda m: f"{m[1]}/{m[2]}", k)
 
 # Deadline phrases inside running text.
 # A recurrence after a date: "trước ngày 15/12 hằng năm", "trước ngày 25 hằng tháng".
@@ -55,12 +64,13 @@ _EVERY = r"(?:\s+(?:hàng|hằng|mỗi)\s+(?:năm|tháng|QUY|tuần)|\s+(?:của
 _LABELLED = (r"(?<=thời (?:gian|hạn)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*)"
              r"(?:thường xuyên|liên tục|hàng năm|hằng năm|hàng QUY|hằng QUY|hàng tháng|hằng tháng|"
              r"(?:trước\s+(?:ngày\s+)?)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|"
-             r"tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|QUY\s+(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4})?|"
+             r"(?:trước\s+)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
+             r"tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|QUY\s+(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|"
              r"năm\s+\d{4}(?:\s*[-–]\s*\d{4})?)")
 _IN_TEXT = regex.compile(
     r"(?:trước|chậm nhất(?: là)?|hoàn thành trong|(?:trong|từ)(?=\s+(?:tháng|QUY)\s+(?:\d|iv|iii|ii|i\b)))\s+(?:ngày\s+)?"
-    r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?EVERY|\d{1,2}\s+(?:của\s+)?(?:hàng\s+|hằng\s+)?tháng(?:\s+(?:cuối|đầu))?(?:\s+(?:QUY|năm))?|"
-    r"tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|QUY\s+(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4}|EVERY)|năm\s+\d{4})"
+    r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?EVERY|\d{1,2}\s+tháng\s+\d{1,2}(?![\d/])(?:\s+năm\s+\d{4})?EVERY|\d{1,2}\s+(?:của\s+)?(?:hàng\s+|hằng\s+)?tháng(?:\s+(?:cuối|đầu))?(?:\s+(?:QUY|năm))?|"
+    r"tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|QUY\s+(?:iv|iii|ii|i|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|EVERY)|năm\s+\d{4})"
     # a span of school or calendar years is the task's period ("trong năm 2024-2025");
     # a single year is the deadline when it closes the task's clause ("tổ chức diễn tập
     # cấp tỉnh trong Năm 2026."); inside a clause ("trong năm 2021 theo quy định") a scope
@@ -91,7 +101,7 @@ def _month_list(text: str, year: Optional[int]) -> Optional[str]:
 
 def normalize_deadline(text: str, year: Optional[int] = None) -> Optional[str]:
     """ISO 8601 form of a deadline phrase, or None when it names no date or period."""
-    k = " ".join(key(text).split())
+    k = _numeric_dates(" ".join(key(text).split()))
     before = "before " if _BEFORE.match(k) else ""
     if not _FOUR_DIGITS.search(k):  # "Quý I hằng năm", "trước ngày 25 hằng tháng": a recurrence
         every = [(m.start(), iso) for rx, iso in _RECUR[:3] + _RECUR[4:] if (m := rx.search(k))]

@@ -295,7 +295,8 @@ def sentence_goes_on(last: str, first: str) -> bool:
                 and _open_end_re().search(key(last[-40:])))
 
 
-_WRAP_MIN_LINES = 12  # lines cut at the width, at least, before a text counts as hard-wrapped
+_WRAP_MIN_LINES = 12  # long lines, at least, before a text counts as hard-wrapped
+_WRAP_MIN_CUT = 8  # ... of which this many, at least, cut at the width mid-sentence
 _WRAP_MAX_WIDTH = 130  # wider lines are paragraphs, not a page's width
 _WRAP_SLACK = 20  # a wrapped line ends within this many characters of the width
 _NO_END = regex.compile(r"[\p{L}\d,)]$", regex.V1)
@@ -325,7 +326,7 @@ def hard_wrap_width(doc: Document) -> Optional[int]:
         nxt = doc.lines[i + 1]
         if _NO_END.search(text[ln.start:ln.end].rstrip()) and text[nxt.start:nxt.end].strip():
             cut += 1
-    return width if cut >= _WRAP_MIN_LINES and cut >= 0.5 * near else None
+    return width if cut >= _WRAP_MIN_CUT and cut >= 0.5 * near else None
 
 
 def wrapped_on(doc: Document, last: str, first: str) -> bool:

@@ -144,11 +144,13 @@ def sentence_targets(doc: Document, start: int, end: int, *, in_target_section: 
             first_colon = c.colon_head
         else:
             new = elide_indicator(first_ind, ind, v, first_colon) if not value_first and not first_value_first else ind
-            raw_start = k[c.start:c.value.lead].lstrip(TRIM)
+            raw_start = k[c.start:c.value.lead].lstrip(TRIM).lstrip()  # a line break may stand before it
             if out_inds and v.subgroup.match(raw_start) and not v.heads.match(keyof(ind)):
                 new = f"{out_inds[-1]}, {ind}"  # "..., riêng ở vùng miền núi dưới 25,5%"
             if new != ind or not ind:  # an elided clause shares the first one's direction
                 direction = direction or clauses[i - 1].direction
+            elif direction is None and v.subgroup.match(raw_start):  # "duy trì 100% đối tượng …, trong
+                direction = clauses[i - 1].direction  # đó 100% trẻ em …": the subgroup shares its verb
             ind = new
             if not ind and out_inds and c.value.unit and (c.value.unit[0] in "%‰" or c.value.linked):
                 ind = out_inds[-1]  # "chiếm 38,1%, giảm 0,07% so với năm 2023", "Doanh thu ...

@@ -191,8 +191,11 @@ def vocab() -> Vocab:
         baseline_word=rx(alternation(cues["baseline"])),
         task_kinds=frozenset(cues.get("task_kinds", [])),
         # a clause opened by an output or service verb (after an item number and at most one
-        # verb before a comma: "Đầu tư, nâng cấp ... cho 04 trường")
-        clause_opening=rx(rf"^(?:(?:[a-zđ]\)|\d{{1,2}}(?:\.\d{{1,2}})*[.)])\s*)?(?:\p{{L}}+(?:\s+\p{{L}}+){{0,2}},\s*)?"
+        # verb before a comma: "Đầu tư, nâng cấp ... cho 04 trường"), or by a verb of organising
+        # before it ("Tổ chức khám sàng lọc ... cho 25.000 người": clause_opening_prefixes)
+        clause_opening=rx(rf"^(?:(?:[a-zđ]\)|\d{{1,2}}(?:\.\d{{1,2}})*[.)])\s*)?"
+                          rf"(?:(?:{alternation(cues.get('clause_opening_prefixes', [])) or '(?!)'})\s+)?"
+                          rf"(?:\p{{L}}+(?:\s+\p{{L}}+){{0,2}},\s*)?"
                           rf"(?:{alternation(cues['output_cues'] + cues.get('clause_opening_cues', []))})(?!\p{{L}})"),
         clause_opening_not_after=rx(rf"(?<!\p{{L}})(?:{alternation(cues.get('clause_opening_not_after', []))})\s*$"),
         paren_label=rx(rf"(?<!\p{{L}})(?:{'|'.join(sub(p.replace('{Y}', f'(?P<y>{YEAR})')) for p in cues.get('paren_value_labels', [])) or '(?!)'})\s*$"),
