@@ -106,23 +106,22 @@ def _clause_before(k: str, lo: int, pos: int) -> str:
     return seg[cut + 1:] if cut >= 0 else seg
 
 
-_WRAP_END = regex.compile(r"[.:!?…]\W*$", regex.V1)
-
-
 def _sentence_line_start(doc: Document, pos: int) -> int:
-    """Start of the line holding ``pos``; in a hard-wrapped text (``Document.wrap_width``) the
-    start of the wrapped lines before it that its sentence goes on from (``2. Kinh phí hỗ trợ
-    … từ ngân`` / ``sách tỉnh: khoảng 14,5 tỷ đồng/năm.``), at most three lines back."""
-    start = doc.text.rfind("\n", 0, pos) + 1
-    width = doc.wrap_width
-    if not width:
+    """Start of the line holding ``pos``; in a hard-wrapped text the start of the wrapped lines
+    before it that its sentence goes on from (``2. Kinh phí hỗ trợ … từ ngân`` / ``sách tỉnh:
+    khoảng 14,5 tỷ đồng/năm.``; :func:`vnplan.structure.lines.wrapped_on`), at most three back."""
+    text = doc.text
+    start = text.rfind("\n", 0, pos) + 1
+    if not doc.wrap_width:
         return start
+    from vnplan.structure.lines import wrapped_on
+
     for _ in range(3):
         if start == 0:
             break
-        prev = doc.text.rfind("\n", 0, start - 1) + 1
-        line = doc.text[prev:start - 1].rstrip()
-        if len(line) < width - 14 or _WRAP_END.search(line) or "\t" in line:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        eol = text.find("\n", start)
+        if "\t" in text[prev:start] or not wrapped_on(doc, text[prev:start - 1], text[start:eol if eol >= 0 else len(text)]):
             break
         start = prev
     return start
